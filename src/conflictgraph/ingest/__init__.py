@@ -1,1 +1,5 @@
-"""ingest stage."""
+"""Ingest: read text, Markdown, HTML, JSON/JSONL and feeds into :class:`~conflictgraph.model.Article`."""
+
+from conflictgraph.ingest.readers import IngestReport, iter_articles, parse_date, read_inputs
+
+__all__ = ["IngestReport", "iter_articles", "parse_date", "read_inputs"]
