@@ -114,12 +114,18 @@ def _walk(folder: Path, published: date | None, notes: list[str]) -> Iterator[Ar
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             p = Path(root) / name
-            if name.startswith(".") or name.endswith(".meta.json"):
+            if name.startswith(".") or name.endswith(".meta.json") or _is_doc_file(name):
                 continue
             if p.suffix.lower() not in SUPPORTED:
                 notes.append(f"{p}: skipped, not an article format ({p.suffix or 'no extension'})")
                 continue
             yield from _read_file(p, published, notes)
+
+
+def _is_doc_file(name: str) -> bool:
+    """README, LICENSE and similar files that sit beside articles in a folder."""
+    stem = name.split(".")[0].upper()
+    return stem in {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE", "COPYING"}
 
 
 def _read_file(path: Path, published: date | None, notes: list[str]) -> Iterator[Article | InputError]:

@@ -1,0 +1,32 @@
+# The two commands of the README: `make demo` builds the graph of data/articles, `make test` runs
+# the test suite. Both create .venv and install what they need on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[model,test]'
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/conflictgraph build data/articles --out out/demo
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_extract.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,209 @@
+"""The conflict graph: a ``networkx.MultiDiGraph`` of actors, events, resolutions, places and
+articles whose attributes are the plain JSON values of ``docs/graph-json.md``.
+
+Merging is deterministic: the same facts from several articles land on one node, with every
+provenance kept; a date conflict between sources is kept and flagged, never overwritten.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from conflictgraph.model import (
+    Actor,
+    ArticleExtraction,
+    Edge,
+    Event,
+    Location,
+    NodeKind,
+    Provenance,
+    Resolution,
+    TimeValue,
+)
+from conflictgraph.resolve import identity
+
+__all__ = ["ConflictGraph"]
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "decade": 6}
+
+
+def _prov_list(provs: Iterable[Provenance]) -> list[dict[str, Any]]:
+    return [p.to_dict() for p in provs]
+
+
+def _merge_prov(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen = {(p["article"], p["sentence"], p.get("evidence", "")) for p in old}
+    out = list(old)
+    for p in new:
+        key = (p["article"], p["sentence"], p.get("evidence", ""))
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return sorted(out, key=lambda p: (p["article"], p["sentence"], p.get("evidence", "")))
+
+
+def _time_attrs(tv: TimeValue | None) -> dict[str, Any]:
+    if tv is None or not tv.is_dated:
+        return {"start": None, "end": None, "precision": None}
+    return {"start": tv.iso_start(), "end": tv.iso_end(), "precision": str(tv.precision) if tv.precision else None}
+
+
+class ConflictGraph:
+    """A dated, sourced knowledge graph of a conflict, built from article extractions.
+
+    >>> g = ConflictGraph()
+    >>> g.number_of_nodes()
+    0
+    """
+
+    def __init__(self, g: nx.MultiDiGraph | None = None) -> None:
+        self.g: nx.MultiDiGraph = g if g is not None else nx.MultiDiGraph()
+
+    # -- size and access ---------------------------------------------------------------------
+    def number_of_nodes(self) -> int:
+        """How many nodes the graph has."""
+        return int(self.g.number_of_nodes())
+
+    def nodes_of_kind(self, kind: NodeKind | str) -> list[dict[str, Any]]:
+        """Attribute dicts of every node of one kind, sorted by id."""
+        return [d for _, d in sorted(self.g.nodes(data=True)) if d.get("kind") == str(kind)]
+
+    def counts(self) -> dict[str, int]:
+        """Number of nodes per kind (plus edges)."""
+        out = {str(k): 0 for k in NodeKind}
+        for _, d in self.g.nodes(data=True):
+            out[d["kind"]] = out.get(d["kind"], 0) + 1
+        out["edges"] = int(self.g.number_of_edges())
+        return out
+
+    # -- merging ------------------------------------------------------------------------------
+    def add_extraction(self, ex: ArticleExtraction) -> None:
+        """Merge one article's extraction; adding the same extraction twice changes nothing."""
+        art = ex.article
+        aid = identity.article_id(art.id)
+        self._upsert(aid, {
+            "id": aid, "kind": str(NodeKind.ARTICLE), "label": art.title or art.id, "aliases": [],
+            "title": art.title, "url": art.url, "source": art.source,
+            "published": art.published.isoformat() if art.published else None, "provenance": [],
+        })
+        for a in ex.actors:
+            self._add_actor(a)
+        for loc in ex.locations:
+            self._add_location(loc)
+        for r in ex.resolutions:
+            self._add_resolution(r)
+        for ev in ex.events:
+            self._add_event(ev)
+        for e in ex.edges:
+            self._add_edge(e)
+
+    def _upsert(self, nid: str, attrs: dict[str, Any]) -> None:
+        if nid not in self.g:
+            self.g.add_node(nid, **attrs)
+            return
+        cur = self.g.nodes[nid]
+        for k, v in attrs.items():
+            if k == "provenance":
+                cur[k] = _merge_prov(cur.get(k, []), v)
+            elif k == "aliases":
+                cur[k] = sorted(set(cur.get(k, [])) | set(v) - {cur.get("label")})
+            elif cur.get(k) in (None, "", []) and v not in (None, "", []):
+                cur[k] = v
+
+    def _add_actor(self, a: Actor) -> None:
+        self._upsert(a.id, {
+            "id": a.id, "kind": str(NodeKind.ACTOR), "label": a.label, "aliases": sorted(a.aliases),
+            "actor_type": str(a.actor_type), "iso3": a.iso3, "title": a.title,
+            "affiliation": a.affiliation, "country": a.country, "wikidata": a.wikidata,
+            "provenance": _prov_list(a.provenance),
+        })
+
+    def _add_location(self, loc: Location) -> None:
+        self._upsert(loc.id, {
+            "id": loc.id, "kind": str(NodeKind.LOCATION), "label": loc.label,
+            "aliases": sorted(loc.aliases), "country": loc.country,
+            "provenance": _prov_list(loc.provenance),
+        })
+
+    def _add_resolution(self, r: Resolution) -> None:
+        self._upsert(r.id, {
+            "id": r.id, "kind": str(NodeKind.RESOLUTION), "label": r.label,
+            "aliases": sorted(r.aliases), "code": r.code, "issuer": r.issuer,
+            "adopted": r.adopted.isoformat() if r.adopted else None,
+            "provenance": _prov_list(r.provenance),
+        })
+
+    def _add_event(self, ev: Event) -> None:
+        attrs: dict[str, Any] = {
+            "id": ev.id, "kind": str(NodeKind.EVENT), "label": ev.label, "aliases": sorted(ev.aliases),
+            "event_type": ev.event_type, "cameo_root": ev.cameo_root, "plover": ev.plover,
+            **_time_attrs(ev.time), "time_text": ev.time.text if ev.time else None,
+            "location": ev.location, "status": str(ev.status), "provenance": _prov_list(ev.provenance),
+        }
+        if ev.id in self.g:
+            cur = self.g.nodes[ev.id]
+            if attrs["start"] and cur.get("start") and (cur["start"], cur["end"]) != (attrs["start"], attrs["end"]):
+                # Keep the finer date; flag the disagreement instead of silently overwriting.
+                conflicts = cur.setdefault("date_conflicts", [])
+                other = {"start": attrs["start"], "end": attrs["end"], "precision": attrs["precision"]}
+                if other not in conflicts:
+                    conflicts.append(other)
+                if _PRECISION_RANK.get(attrs["precision"] or "", 9) < _PRECISION_RANK.get(cur.get("precision") or "", 9):
+                    for k in ("start", "end", "precision", "time_text"):
+                        cur[k] = attrs[k]
+                for k in ("start", "end", "precision", "time_text"):
+                    attrs.pop(k)
+            if ev.label not in (cur["label"], *cur.get("aliases", [])):
+                attrs["aliases"] = sorted({*cur.get("aliases", []), ev.label})
+        self._upsert(ev.id, attrs)
+        node = self.g.nodes[ev.id]
+        node["support"] = len({p["article"] for p in node["provenance"]})
+
+    def _add_edge(self, e: Edge) -> None:
+        key = f"{e.relation}:{e.role}" if e.role else str(e.relation)
+        attrs: dict[str, Any] = {"relation": str(e.relation), "provenance": _prov_list(e.provenance)}
+        if e.role:
+            attrs["role"] = str(e.role)
+        if e.time is not None or e.relation in {"participant", "references", "affiliated_with"}:
+            attrs.update(_time_attrs(e.time))
+        if e.title is not None or e.relation == "affiliated_with":
+            attrs["title"] = e.title
+        for n in (e.source, e.target):
+            if n not in self.g:
+                return  # an edge to a node the extraction did not make: drop it, loudly in tests
+        if self.g.has_edge(e.source, e.target, key):
+            cur = self.g.edges[e.source, e.target, key]
+            cur["provenance"] = _merge_prov(cur["provenance"], attrs["provenance"])
+            if cur.get("start") is None and attrs.get("start"):
+                cur.update({k: attrs[k] for k in ("start", "end", "precision")})
+            if attrs.get("title") and not cur.get("title"):
+                cur["title"] = attrs["title"]
+        else:
+            self.g.add_edge(e.source, e.target, key=key, **attrs)
+
+    # -- JSON (the stable machine interface) -----------------------------------------------------
+    def to_node_link(self) -> dict[str, Any]:
+        """networkx node-link data (``edges`` key), nodes and edges in a stable order."""
+        data = nx.node_link_data(self.g, edges="edges")
+        data["nodes"] = sorted(data["nodes"], key=lambda n: n["id"])
+        data["edges"] = sorted(data["edges"], key=lambda e: (e["source"], e["target"], e["key"]))
+        return data
+
+    def to_json(self) -> str:
+        """The graph as node-link JSON text (DESIGN.md §4)."""
+        return json.dumps(self.to_node_link(), ensure_ascii=False, indent=1, sort_keys=True)
+
+    @classmethod
+    def from_node_link(cls, data: dict[str, Any]) -> ConflictGraph:
+        """Rebuild a graph from node-link data written by :meth:`to_node_link`."""
+        return cls(nx.node_link_graph(data, directed=True, multigraph=True, edges="edges"))
+
+    @classmethod
+    def read_json(cls, path: Path) -> ConflictGraph:
+        """Read ``graph.json``."""
+        return cls.from_node_link(json.loads(Path(path).read_text(encoding="utf-8")))

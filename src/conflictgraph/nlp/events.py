@@ -1,0 +1,1046 @@
+"""Events: triggers found with spaCy's parse, typed by CAMEO, with roles, place, date and status.
+
+A verb ("met", "attacked", "agreed") or an event noun ("talks", "deal", "ceasefire") is a
+trigger. Its arguments come from the dependency parse (subject, object, "with X", "between X and
+Y", passive "by X"); light verbs ("held talks", "worked out a deal") and role verbs ("organized
+the talks", "mediated the deal", "played intermediary roles at the talks") hand their subject to
+the noun's event. Definite mentions of the same kind of event ("the talks", "the meeting") are
+one event within an article. Dates come from the trigger's own clause, else from the event whose
+clause it sits in, else from the nearest date in the sentence, else (marked, with low confidence)
+from the publication date.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from conflictgraph.model import (
+    ActorType,
+    EventStatus,
+    Precision,
+    Role,
+    TimeExpression,
+    TimeKind,
+    TimeValue,
+    TimexType,
+)
+from conflictgraph.nlp.mentions import ActorMention, Mentions, PlaceMention, ResolutionMention
+
+__all__ = ["EventFinder", "EventMention", "Participation", "load_triggers"]
+
+# Verbs whose object event is the event; the verb adds a role for its subject.
+ROLE_VERBS: dict[str, Role] = {
+    "organize": Role.ORGANIZER, "organise": Role.ORGANIZER, "convene": Role.ORGANIZER,
+    "sponsor": Role.ORGANIZER, "arrange": Role.ORGANIZER, "initiate": Role.ORGANIZER,
+    "co-sponsor": Role.ORGANIZER, "chair": Role.ORGANIZER,
+    "host": Role.HOST,
+    "mediate": Role.MEDIATOR, "broker": Role.MEDIATOR, "facilitate": Role.MEDIATOR,
+    "guarantee": Role.GUARANTOR,
+    "attend": Role.PARTICIPANT, "join": Role.PARTICIPANT, "participate": Role.PARTICIPANT,
+    "observe": Role.OBSERVER, "monitor": Role.OBSERVER,
+}
+# Verbs that carry an event noun as object without adding meaning of their own.
+LIGHT_VERBS = {
+    "hold", "have", "conduct", "launch", "carry", "stage", "begin", "start", "open", "reach",
+    "strike", "sign", "conclude", "work", "seal", "hammer", "agree", "make", "issue", "release",
+    "announce", "declare", "impose", "mount", "resume", "enter", "negotiate", "finalize",
+    "finalise", "secure", "accept", "approve", "adopt", "implement", "establish", "forge",
+    "achieve", "broker", "continue", "read", "deliver", "publish", "order",
+}
+# Verbs whose subject is an event noun and that report its occurrence: "the talks ended".
+OCCURRENCE_VERBS = {
+    "conclude", "end", "begin", "start", "open", "close", "take", "resume", "collapse",
+    "continue", "come", "finish", "wrap", "hold", "convene", "last", "run", "proceed",
+    "break", "go", "enter", "expire", "hold",
+}
+# "A paved the way for B", "A led to B": B happened, dated by A.
+CONSEQUENCE_VERBS = {"pave", "lead", "result", "enable", "allow", "spark", "trigger", "prompt"}
+# Verbs whose object event is only wished for.
+APPEAL_VERBS = {"call", "urge", "demand", "seek", "propose", "suggest", "want", "push", "press",
+                "ask", "request", "offer", "support", "back", "welcome", "endorse", "need"}
+PLAN_VERBS = {"plan", "intend", "expect", "prepare", "hope", "aim", "schedule", "want",
+              "seek", "try", "agree", "decide", "pledge", "promise", "vow"}
+COMMUNICATION = {"say", "tell", "add", "announce", "state", "declare", "claim", "insist",
+                 "stress", "note", "report", "confirm", "estimate", "reveal", "write"}
+PROPOSAL_NOUNS = {"draft", "proposal", "plan", "constitution", "roadmap", "initiative",
+                  "guarantee", "guarantees", "document", "offer", "version", "text", "list"}
+INTENT_NOUNS = {"readiness", "willingness", "commitment", "intention", "desire", "interest",
+                "determination", "preparedness", "resolve", "hope"}
+MODALS = {"will", "would", "shall", "'ll", "going"}
+DEFINITE = {"the", "this", "that", "these", "those"}
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
+PERSON_ROLE_NOUNS = {
+    "diplomat", "minister", "envoy", "counterpart", "president", "leader", "negotiator",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "premier", "chancellor",
+}
+CONTENT_CLASSES = {"statement", "agreement", "support", "intent"}
+# What office a generic noun means when it stands for one named person: a top diplomat is a
+# foreign minister.
+OFFICIAL_TITLES = {"diplomat": "foreign minister", "premier": "prime minister"}
+COREF_CLASSES = {"meeting", "call", "agreement", "ceasefire", "visit", "evacuation"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One line of the trigger table."""
+
+    lemma: str
+    pos: str
+    cameo: str
+    cls: str
+    directed: bool
+    label: str = ""
+
+
+@lru_cache(maxsize=1)
+def load_triggers() -> dict[tuple[str, str], Trigger]:
+    """The trigger table (package data ``event_triggers.csv``) keyed by (lemma, VERB|NOUN)."""
+    text = resources.files("conflictgraph.data").joinpath("event_triggers.csv").read_text("utf-8")
+    out: dict[tuple[str, str], Trigger] = {}
+    for row in csv.DictReader(text.splitlines()):
+        t = Trigger(row["lemma"], row["pos"], row["cameo"], row["class"], row["directed"] == "1",
+                    row.get("label") or row["lemma"])
+        out[(t.lemma, t.pos)] = t
+    return out
+
+
+@dataclass(slots=True)
+class Participation:
+    """An actor's role in an event, with the sentence it was read from."""
+
+    actor: ActorMention
+    role: Role
+    sentence: int
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One event of an article (its coreferent mentions already merged)."""
+
+    trigger: int
+    cameo: str
+    cls: str
+    phrase: str
+    sentence: int
+    status: EventStatus = EventStatus.OCCURRED
+    participants: list[Participation] = field(default_factory=list)
+    time: TimeValue | None = None
+    time_evidence: str = ""
+    time_confidence: float = 1.0
+    place: PlaceMention | None = None
+    references: list[tuple[ResolutionMention, int]] = field(default_factory=list)
+    about: list[int] = field(default_factory=list)  # indices of other events in the list
+    sentences: list[int] = field(default_factory=list)
+    triggers: list[int] = field(default_factory=list)
+    verb: int | None = None  # a light/content verb absorbed into a noun trigger
+    definite: bool = False
+    own_date: bool = False
+    merged_into: int | None = None
+
+    def actor_keys(self) -> frozenset[str]:
+        """The keys of everyone taking part."""
+        return frozenset(p.actor.key for p in self.participants)
+
+    def add(self, actor: ActorMention, role: Role, sentence: int) -> None:
+        """Add a participation unless the same actor already has this role."""
+        if not any(p.actor.key == actor.key and p.role == role for p in self.participants):
+            self.participants.append(Participation(actor, role, sentence))
+
+
+class EventFinder:
+    """Find events in a parsed Doc with its mentions and time expressions."""
+
+    def __init__(self) -> None:
+        self.triggers = load_triggers()
+
+    # -- entry point -----------------------------------------------------------------------
+    def __call__(
+        self,
+        doc: Doc,
+        mentions: Mentions,
+        timexes: list[TimeExpression],
+        published: date | None,
+    ) -> list[EventMention]:
+        """Return the article's events in text order, coreferent mentions merged."""
+        self.doc = doc
+        self.m = mentions
+        self.published = published
+        self.tok_timex: dict[int, TimeExpression] = {}
+        for tx in timexes:
+            span = doc.char_span(tx.char_start, tx.char_end, alignment_mode="expand")
+            if span is not None:
+                for t in span:
+                    self.tok_timex[t.i] = tx
+        self.sents = list(doc.sents)
+        self.sent_of = {t.i: si for si, s in enumerate(self.sents) for t in s}
+        self.events: list[EventMention] = []
+        self.by_token: dict[int, int] = {}
+        self.prev_subjects: list[ActorMention] = []
+        for si, sent in enumerate(self.sents):
+            self._sentence(si, sent)
+        self._fold_content()
+        return self._final()
+
+    def _final(self) -> list[EventMention]:
+        """The surviving events, their 'about' links pointing into the returned list."""
+        def root(i: int) -> int:
+            while self.events[i].merged_into is not None:
+                i = self.events[i].merged_into  # type: ignore[assignment]
+            return i
+
+        keep = [i for i, e in enumerate(self.events) if e.merged_into is None]
+        pos = {i: k for k, i in enumerate(keep)}
+        for i in keep:
+            ev = self.events[i]
+            about = []
+            for a in ev.about:
+                k = pos[root(a)]
+                if root(a) != i and k not in about:
+                    about.append(k)
+            ev.about = about
+        return [self.events[i] for i in keep]
+
+    # -- per sentence ----------------------------------------------------------------------
+    def _trigger(self, tok: Token) -> Trigger | None:
+        pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else None
+        if pos is None or tok.i in self.m.token_actor or tok.i in self.m.token_resolution:
+            return None
+        trig = self.triggers.get((tok.lemma_.lower(), pos))
+        if trig is None:
+            return None
+        low = tok.lemma_.lower()
+        if pos == "NOUN" and low == "call":
+            if not any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children):
+                return None
+        if pos == "NOUN" and low == "strike" and not any(
+            c.lower_ in {"air", "drone", "missile", "rocket"} for c in tok.children
+        ):
+            return None
+        if pos == "VERB" and low in {"give", "hand", "submit", "offer", "propose"}:
+            objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
+            if not any(o.lemma_.lower() in PROPOSAL_NOUNS for o in objs):
+                return None
+        if pos == "VERB" and low == "express" and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in INTENT_NOUNS for c in tok.children
+        ):
+            return None
+        if pos == "NOUN" and low == "cessation" and not any(
+            c.lower_ == "of" for c in tok.children
+        ):
+            return None
+        return trig
+
+    def _sentence(self, si: int, sent: Span) -> None:
+        found: list[tuple[Token, Trigger]] = []
+        for tok in sent:
+            trig = self._trigger(tok)
+            if trig is not None:
+                found.append((tok, trig))
+        nouns = {t.i: tr for t, tr in found if tr.pos == "NOUN"}
+        created: list[int] = []
+        consumed: set[int] = set()
+        # 1. noun triggers and the verbs that govern them
+        for tok, trig in found:
+            if trig.pos != "NOUN" or tok.i in consumed:
+                continue
+            # "the announcement of a final statement": one statement
+            ev = self._noun_event(si, tok, trig, nouns, consumed)
+            if ev is not None:
+                created.append(self._register(ev))
+        # 2. verb triggers not absorbed by a noun
+        for tok, trig in found:
+            if trig.pos != "VERB" or tok.i in consumed:
+                continue
+            ev = self._verb_event(si, tok, trig)
+            if ev is not None:
+                created.append(self._register(ev))
+        # 3. each event's own date and place, from its own clause
+        for idx in created:
+            self._own_date(self.events[idx])
+            self._own_place(self.events[idx])
+        # 4. later mentions of an earlier event join it ("the talks", "the meeting")
+        for idx in created:
+            self._corefer(idx)
+        # 5. roles given by role verbs ("X organized the talks", "X played intermediary roles")
+        self._role_verbs(si, sent)
+        # 6. dates and places from context, outermost events first so nested ones can inherit
+        alive = [i for i in created if self.events[i].merged_into is None]
+        for idx in sorted(alive, key=lambda i: self._depth(self.doc[self.events[i].trigger])):
+            ev = self.events[idx]
+            if ev.time is None:
+                self._context_date(ev, sent)
+            if ev.place is None:
+                self._context_place(ev)
+        # 7. resolutions and "about"
+        self._references(si, sent)
+        self._about(created)
+        subjects = [a for t in sent if t.dep_ in {"nsubj", "nsubjpass"} for a in self._actors(t, si)]
+        if subjects:
+            self.prev_subjects = subjects
+
+    def _register(self, ev: EventMention) -> int:
+        self.events.append(ev)
+        idx = len(self.events) - 1
+        for t in ev.triggers:
+            self.by_token[t] = idx
+        return idx
+
+    @staticmethod
+    def _depth(tok: Token) -> int:
+        d = 0
+        while tok.head.i != tok.i:
+            tok = tok.head
+            d += 1
+        return d
+
+    # -- noun events ----------------------------------------------------------------------
+    def _noun_event(
+        self, si: int, tok: Token, trig: Trigger, nouns: dict[int, Trigger], consumed: set[int]
+    ) -> EventMention | None:
+        cameo = trig.cameo
+        low = tok.lemma_.lower()
+        if low == "conversation" and not any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children):
+            cameo = "040"
+        if low == "strike" or (low == "attack" and any(c.lower_ in {"air", "drone"} for c in tok.children)):
+            cameo = "195"
+        phrase = " ".join(
+            t.text for t in tok.children
+            if t.i < tok.i and (t.dep_ == "compound" and t.pos_ == "NOUN" or t.lower_ in {"final", "joint", "nationwide", "humanitarian", "peace"})
+            and t.i not in self.m.token_actor and t.i not in self.m.token_place
+            and t.i not in self.tok_timex
+        )
+        phrase = f"{phrase} {tok.text}".strip() if phrase else tok.text
+        ev = EventMention(trigger=tok.i, cameo=cameo, cls=trig.cls, phrase=phrase, sentence=si,
+                          triggers=[tok.i], sentences=[si])
+        dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}}
+        ev.definite = bool(dets & DEFINITE) or any(c.dep_ == "poss" for c in tok.children) or any(
+            c.dep_ in {"compound", "nmod"} and c.i in self.m.token_place for c in tok.children
+        )
+        # participants named on the noun: "Iran-Russia talks", "talks between X and Y", "with X"
+        for c in tok.children:
+            if c.dep_ in {"compound", "amod", "poss", "nmod"}:
+                for a in self._actors(c, si, modifier=True):
+                    ev.add(a, Role.SOURCE if trig.directed and c.dep_ == "poss" else Role.PARTICIPANT, si)
+            elif c.dep_ == "prep" and c.lower_ in {"between", "among", "with", "by", "involving"}:
+                role = Role.SOURCE if (c.lower_ == "by" and trig.directed) else (
+                    Role.TARGET if trig.directed and c.lower_ == "with" else Role.PARTICIPANT)
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for a in self._actors(p, si):
+                            ev.add(a, role, si)
+            elif c.dep_ == "prep" and c.lower_ in {"on", "against"} and trig.directed:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for a in self._actors(p, si):
+                            ev.add(a, Role.TARGET, si)
+        anchored = ev.definite or bool(ev.participants)
+        # the verb that governs the noun
+        head = tok.head
+        verb: Token | None = None
+        if tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and head.pos_ in {"VERB", "AUX"}:
+            verb = head
+        elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+            if head.lower_ in {"in", "during", "at", "on", "for", "into", "over"}:
+                verb = head.head
+        elif tok.dep_ == "pobj" and head.head.lemma_.lower() == "way" and head.head.head.lemma_.lower() in CONSEQUENCE_VERBS:
+            anchored = True  # "paved the way for a ceasefire"
+            ev.verb = head.head.head.i
+        elif tok.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
+            if head.lemma_.lower() in OCCURRENCE_VERBS:
+                anchored = True
+                ev.verb = head.i
+        elif tok.dep_ == "conj":
+            return None  # "talks and a ceasefire": the first conjunct carries it
+        if verb is not None:
+            vlemma = verb.lemma_.lower()
+            vtrig = self._trigger(verb)
+            if vlemma in ROLE_VERBS:
+                anchored = True  # the role verb pass adds the subject with its role
+            elif vlemma in CONSEQUENCE_VERBS or (head.lower_ == "for" and verb.lemma_.lower() == "pave"):
+                anchored = True
+            elif vlemma in APPEAL_VERBS and not (vtrig and vtrig.cls in {"agreement"}):
+                ev.status = EventStatus.PROPOSED
+                return None  # the appeal verb is the event; this one is only wished for
+            elif vlemma in LIGHT_VERBS or (vtrig is not None and vtrig.cls in {ev.cls, "meeting", "statement"}) or vlemma in COMMUNICATION:
+                anchored = True
+                ev.verb = verb.i
+                if vtrig is not None and vtrig.cls == "statement" and ev.cls == "ceasefire":
+                    pass  # "announced a ceasefire": a ceasefire whose subject declared it
+                consumed.add(verb.i)
+                ev.triggers.append(verb.i)
+                self._verb_arguments(ev, verb, si, directed=trig.directed)
+                if ev.cls == "statement":
+                    for p in ev.participants:
+                        if p.role == Role.PARTICIPANT:
+                            p.role = Role.SPEAKER
+                ev.status = self._status(verb, ev.status)
+                if vtrig is not None and vtrig.cls != ev.cls and ev.cls == "statement":
+                    ev.cls, ev.cameo = vtrig.cls, vtrig.cameo
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    ptrig = nouns.get(p.i)
+                    if p.dep_ == "pobj" and ptrig is not None and ptrig.cls == ev.cls:
+                        consumed.add(p.i)  # "the announcement of a final statement": one statement
+                        inner = " ".join(t.text for t in p.children if t.i < p.i and t.dep_ in {"amod", "compound"} and t.i not in self.m.token_actor)
+                        ev.phrase = f"{inner} {p.text}".strip()
+                        ev.triggers.append(p.i)
+        has_time = any(t.i in self.tok_timex for t in tok.subtree)
+        if not anchored and not has_time:
+            return None
+        ev.status = self._status(tok, ev.status)
+        if ev.status == EventStatus.REFUSED:
+            return self._rejection(ev, verb or tok, si)
+        return ev
+
+    # -- verb events ----------------------------------------------------------------------
+    def _verb_event(self, si: int, tok: Token, trig: Trigger) -> EventMention | None:
+        low = tok.lemma_.lower()
+        if low in ROLE_VERBS and any(c.i in self.by_token for c in tok.children):
+            return None
+        prt = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        if low == "call" and "for" in {c.lower_ for c in tok.children if c.dep_ == "prep"}:
+            trig = Trigger("call", "VERB", "020", "appeal", True)
+        cameo, cls = trig.cameo, trig.cls
+        ev = EventMention(trigger=tok.i, cameo=cameo, cls=cls, phrase=trig.label or tok.lemma_, sentence=si,
+                          triggers=[tok.i], sentences=[si])
+        _ = prt
+        self._verb_arguments(ev, tok, si, directed=trig.directed)
+        if not ev.participants:
+            return None
+        if cls == "statement":
+            # "X announced that Y did Z": the announced event is the fact, not the announcement.
+            for c in tok.children:
+                if c.dep_ in {"ccomp", "xcomp"} and any(
+                    self._trigger(t) is not None for t in c.subtree if t.i != tok.i
+                ) and any(t.dep_ in {"nsubj", "nsubjpass"} and self._actors(t, si) for t in c.subtree):
+                    return None
+            for p in ev.participants:
+                p.role = Role.SPEAKER
+        ev.status = self._status(tok, ev.status)
+        if ev.status == EventStatus.REFUSED:
+            return self._rejection(ev, tok, si)
+        return ev
+
+    def _verb_arguments(self, ev: EventMention, verb: Token, si: int, *, directed: bool) -> None:
+        """Subject, object, with/between/by/to arguments of a verb, as roles on ``ev``."""
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        subj_role = Role.SOURCE if directed else Role.PARTICIPANT
+        obj_role = Role.TARGET if directed else Role.PARTICIPANT
+        heads = [verb]
+        # "agreed to maintain...", "expressed readiness to ...": the subject sits on the head verb
+        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            h = verb
+            while h.dep_ in {"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"} and h.head.i != h.i:
+                h = h.head
+                if any(c.dep_ in {"nsubj"} for c in h.children):
+                    heads.append(h)
+                    break
+        for v in heads:
+            for c in v.children:
+                dep = c.dep_
+                if dep == "nsubj":
+                    for a in self._actors(c, si, verb=v):
+                        ev.add(a, subj_role, si)
+                elif dep == "nsubjpass" and v is verb:
+                    for a in self._actors(c, si, verb=v):
+                        ev.add(a, obj_role, si)
+                elif dep in {"dobj", "dative", "iobj"} and v is verb:
+                    role = Role.TARGET if (dep in {"dative", "iobj"} or directed) else obj_role
+                    for a in self._actors(c, si, verb=v):
+                        ev.add(a, role, si)
+                elif dep == "agent" and v is verb:
+                    for p in c.children:
+                        for a in self._actors(p, si):
+                            ev.add(a, subj_role, si)
+                elif dep == "prep" and v is verb:
+                    prep = c.lower_
+                    role = None
+                    if prep in {"with", "between", "among"}:
+                        role = Role.TARGET if (directed and prep == "with") else Role.PARTICIPANT
+                    elif prep in {"to", "on", "against"} and directed:
+                        role = Role.TARGET
+                    elif prep == "by" and passive:
+                        role = subj_role
+                    if role is None:
+                        continue
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            for a in self._actors(p, si):
+                                ev.add(a, role, si)
+
+    def _rejection(self, ev: EventMention, tok: Token, si: int) -> EventMention:
+        """'would not enter talks with Russia': a refusal, itself an event (CAMEO 12)."""
+        rej = EventMention(trigger=ev.trigger, cameo="125" if ev.cls == "meeting" else "120",
+                           cls="reject", phrase=f"refusal of {ev.phrase}", sentence=si,
+                           triggers=list(ev.triggers), sentences=[si])
+        for p in ev.participants:
+            role = Role.SOURCE if p.role in {Role.SOURCE, Role.PARTICIPANT} and self._is_subject(p.actor, tok) else Role.TARGET
+            rej.add(p.actor, role, si)
+        for t in self.doc[ev.trigger].subtree:
+            if t.dep_ == "pobj" and t.head.lower_ == "with":
+                for a in self._actors(t, si):
+                    rej.add(a, Role.TARGET, si)
+        if not any(p.role == Role.SOURCE for p in rej.participants):
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    for a in self._actors(c, si, verb=tok):
+                        rej.add(a, Role.SOURCE, si)
+        return rej
+
+    def _is_subject(self, actor: ActorMention, verb: Token) -> bool:
+        v = verb
+        for _ in range(3):
+            for c in v.children:
+                if c.dep_ == "nsubj" and actor.key in {a.key for a in self._actors(c, self.sent_of[c.i], verb=v)}:
+                    return True
+            if v.head.i == v.i:
+                break
+            v = v.head
+        return False
+
+    # -- status --------------------------------------------------------------------------------
+    def _status(self, tok: Token, current: EventStatus) -> EventStatus:
+        """Planned, refused, denied or proposed from auxiliaries, negation and governing verbs."""
+        chain = [tok]
+        h = tok
+        while h.dep_ in {"xcomp", "dobj", "pobj", "prep", "attr", "nsubjpass"} and h.head.i != h.i:
+            h = h.head
+            chain.append(h)
+            if h.pos_ == "VERB":
+                break
+        neg = any(c.dep_ == "neg" for t in chain for c in t.children)
+        modal = any(c.lower_ in MODALS or c.lemma_ in {"will", "shall"} for t in chain for c in t.children if c.dep_ == "aux")
+        governing = {t.lemma_.lower() for t in chain[1:]}
+        if neg and (modal or governing & {"refuse", "reject", "decline"}):
+            return EventStatus.REFUSED
+        if governing & {"refuse", "decline"}:
+            return EventStatus.REFUSED
+        if neg:
+            return EventStatus.DENIED
+        if modal or any(
+            c.lower_ == "about" and any(g.dep_ == "xcomp" for g in c.children) for t in chain for c in t.children
+        ) or (governing & PLAN_VERBS and tok.dep_ == "xcomp"):
+            return EventStatus.PLANNED
+        if tok.dep_ == "xcomp" and tok.head.lower_ in {"about"}:
+            return EventStatus.PLANNED
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for t in chain for c in t.children):
+            return EventStatus.REPORTED
+        return current
+
+    # -- actors of an argument ---------------------------------------------------------------
+    def _actors(
+        self, tok: Token, si: int, *, verb: Token | None = None, modifier: bool = False
+    ) -> list[ActorMention]:
+        """The actors a noun phrase stands for, conjuncts included."""
+        out: list[ActorMention] = []
+        for t in [tok, *tok.conjuncts]:
+            for a in self._actors_one(t, si, verb=verb, modifier=modifier):
+                if all(a.key != b.key for b in out):
+                    out.append(a)
+        return out
+
+    def _actors_one(self, tok: Token, si: int, *, verb: Token | None, modifier: bool) -> list[ActorMention]:
+        m = self.m
+        a = m.token_actor.get(tok.i)
+        if a is not None:
+            return [a]
+        low = tok.lower_
+        if modifier:
+            return []
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in m.token_actor:
+                return [m.token_actor[c.i]]  # "his Russian counterpart Sergei Lavrov"
+        if tok.pos_ == "PRON" and low in {"it", "they", "them", "he", "she", "him", "her", "we"}:
+            return self._antecedent(tok, si, verb)
+        if low in NUMBER_WORDS or (tok.lemma_.lower() in {"side", "country", "state", "nation"} and any(
+            c.lower_ in NUMBER_WORDS for c in tok.children
+        )):
+            n = NUMBER_WORDS.get(low) or next(NUMBER_WORDS[c.lower_] for c in tok.children if c.lower_ in NUMBER_WORDS)
+            if len(self.prev_subjects) == n:
+                return list(self.prev_subjects)
+        lemma = tok.lemma_.lower()
+        if lemma in PERSON_ROLE_NOUNS:
+            return self._officials(tok)
+        if lemma in {"representative", "member", "delegation", "delegate", "envoy", "leader"} or lemma in {"group"}:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self._actors(p, si)
+        # a noun phrase with an actor as its modifier: "the Russian side"
+        mods = [m.token_actor[c.i] for c in tok.children if c.dep_ in {"compound", "poss"} and c.i in m.token_actor]
+        if mods and lemma in {"side", "delegation", "camp", "leadership"}:
+            return mods
+        return []
+
+    def _officials(self, tok: Token) -> list[ActorMention]:
+        """'the top Iranian and Russian diplomats' -> the Iranian and the Russian official the
+        article names, or the states when it names none (or several)."""
+        out: list[ActorMention] = []
+        states = []
+        for c in tok.children:
+            if c.dep_ in {"amod", "compound", "poss", "nmod"}:
+                for t in [c, *c.conjuncts]:
+                    a = self.m.token_actor.get(t.i)
+                    if a is not None and a.actor_type == ActorType.STATE:
+                        states.append(a)
+        persons = {a.key: a for a in self.m.actors if a.actor_type == ActorType.PERSON and a.how == "person"}
+        want = OFFICIAL_TITLES.get(tok.lemma_.lower(), tok.lemma_.lower())
+        for st in states:
+            hits = [p for p in persons.values() if p.affiliation == st.key]
+            titled = [p for p in hits if p.title and want in p.title.lower()]
+            if len(titled) > 1:
+                titled = [p for p in titled if "deputy" not in (p.title or "").lower()]
+            pick = titled if titled else hits
+            out.append(pick[0] if len(pick) == 1 else st)
+        return out
+
+    def _antecedent(self, tok: Token, si: int, verb: Token | None) -> list[ActorMention]:
+        """'Russia announced that it had given...': the subject of the governing verb, else the
+        previous sentence's subjects."""
+        h = tok.head
+        for _ in range(4):
+            if h.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and h.head.i != h.i:
+                gov = h.head
+                for c in gov.children:
+                    if c.dep_ == "nsubj" and c.i != tok.i:
+                        found = self._actors(c, si)
+                        if found:
+                            return found
+                h = gov
+            else:
+                break
+        plural = tok.lower_ in {"they", "them", "we"}
+        if self.prev_subjects and (plural or len(self.prev_subjects) == 1):
+            if not plural:
+                return [self.prev_subjects[0]]
+            return list(self.prev_subjects)
+        return []
+
+    # -- role verbs -------------------------------------------------------------------------
+    def _role_verbs(self, si: int, sent: Span) -> None:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            role: Role | None = None
+            target: Token | None = None
+            if tok.pos_ in {"VERB", "AUX"} and lemma in ROLE_VERBS:
+                role = ROLE_VERBS[lemma]
+                target = self._event_object(tok)
+            elif lemma == "play" and tok.pos_ == "VERB":
+                # "played intermediary roles at the talks", "played a mediating role in the deal"
+                for c in tok.children:
+                    if c.dep_ == "dobj" and c.lemma_.lower() == "role":
+                        adjs = {a.lemma_.lower() for a in c.children if a.dep_ in {"amod", "compound"}}
+                        if adjs & {"intermediary", "mediating", "mediator", "mediation", "facilitating"}:
+                            role = Role.MEDIATOR
+                        elif adjs & {"observer"}:
+                            role = Role.OBSERVER
+                        elif adjs & {"guarantor"}:
+                            role = Role.GUARANTOR
+                        else:
+                            role = Role.PARTICIPANT
+                        target = self._event_object(c) or self._event_object(tok)
+            elif lemma == "present" and tok.pos_ == "ADJ" and tok.dep_ in {"acomp"}:
+                role = Role.OBSERVER
+                verb = tok.head
+                target = self._event_object(tok) or self._event_object(verb)
+                if target is None and verb.dep_ == "relcl" and verb.head.i in self.by_token:
+                    target = verb.head
+                if target is None:
+                    # "..., where X was present": the event the clause hangs on
+                    h = verb
+                    while h.head.i != h.i and h.i not in self.by_token:
+                        h = h.head
+                    target = h if h.i in self.by_token else None
+                subj_host = verb
+                if role and target is not None:
+                    ev = self._event_at(target)
+                    if ev is not None:
+                        for c in subj_host.children:
+                            if c.dep_ == "nsubj":
+                                for a in self._actors(c, si, verb=subj_host):
+                                    ev.add(a, role, si)
+                                    ev.sentences.append(si)
+                continue
+            if role is None or target is None:
+                continue
+            ev = self._event_at(target)
+            if ev is None:
+                continue
+            for c in tok.children:
+                if c.dep_ == "nsubj":
+                    for a in self._actors(c, si, verb=tok):
+                        ev.add(a, role, si)
+            if si not in ev.sentences:
+                ev.sentences.append(si)
+
+    def _event_object(self, tok: Token) -> Token | None:
+        """The event noun a verb or noun points at: its object or a prepositional object."""
+        for c in tok.children:
+            if c.dep_ in {"dobj", "attr"} and self._event_at(c) is not None:
+                return c
+            if c.dep_ == "prep" and c.lower_ in {"at", "in", "on", "for", "during", "to"}:
+                for p in c.children:
+                    if p.dep_ == "pobj" and self._event_at(p) is not None:
+                        return p
+        return None
+
+    def _event_at(self, tok: Token) -> EventMention | None:
+        """The event a trigger token belongs to, or the one a definite noun refers back to."""
+        idx = self.by_token.get(tok.i)
+        if idx is not None:
+            return self.events[idx]
+        trig = self._trigger(tok)
+        if trig is None or trig.pos != "NOUN":
+            return None
+        if not any(c.lower_ in DEFINITE for c in tok.children) and not any(
+            c.dep_ == "compound" and c.i in self.m.token_place for c in tok.children
+        ):
+            return None
+        for ev in reversed(self.events):
+            if ev.cls == trig.cls and ev.merged_into is None:
+                return ev
+        return None
+
+    # -- dates -------------------------------------------------------------------------------
+    def _region(self, ev: EventMention) -> list[Token]:
+        """Tokens that belong to the event's own clause, nested events' clauses excluded."""
+        doc = self.doc
+        roots = [doc[ev.trigger]]
+        if ev.verb is not None:
+            roots.append(doc[ev.verb])
+        out: list[Token] = []
+        for r in roots:
+            if r.pos_ in {"NOUN", "PROPN"}:
+                out.extend(self._subtree_until_event(r, ev))
+            else:
+                for c in r.children:
+                    if c.dep_ in {"prep", "npadvmod", "advmod", "tmod", "obl", "nmod"}:
+                        out.extend(self._subtree_until_event(c, ev))
+                    elif c.dep_ == "advcl" and any(g.dep_ == "mark" for g in c.children) is False:
+                        continue
+        return out
+
+    def _subtree_until_event(self, tok: Token, ev: EventMention) -> list[Token]:
+        out = [tok]
+        for c in tok.children:
+            idx = self.by_token.get(c.i)
+            if idx is not None and self.events[idx] is not ev:
+                continue
+            if c.dep_ in {"ccomp", "advcl"}:
+                continue
+            out.extend(self._subtree_until_event(c, ev))
+        return out
+
+    def _timexes_in(self, tokens: list[Token]) -> list[TimeExpression]:
+        out: list[TimeExpression] = []
+        for t in tokens:
+            tx = self.tok_timex.get(t.i)
+            if tx is not None and tx not in out:
+                out.append(tx)
+        return out
+
+    def _own_date(self, ev: EventMention) -> None:
+        """The date written in the event's own clause ("talks which concluded on January 24")."""
+        own = self._timexes_in(self._region(ev))
+        dated = [tx for tx in own if tx.time is not None and tx.time.is_dated]
+        durations = [tx for tx in own if tx.type == TimexType.DURATION]
+        if dated:
+            tv = dated[0].time
+            assert tv is not None
+            ev.time = self._stretch(tv, durations, ev)
+            ev.time_evidence, ev.time_confidence, ev.own_date = "date:clause", 0.95, True
+            return
+        # "over the past six years": a period that ends now
+        for tx in durations:
+            period = self._past_period(tx)
+            if period is not None:
+                ev.time, ev.time_evidence, ev.time_confidence, ev.own_date = period, "date:duration", 0.7, True
+                return
+
+    def _context_date(self, ev: EventMention, sent: Span) -> None:
+        """No date of its own: the clause it hangs on, the event it follows, the sentence, and
+        only then (marked, low confidence) the publication date."""
+        h = self.doc[ev.trigger]
+        while h.head.i != h.i:
+            h = h.head
+            # a date on the clause this event hangs on ("concluded on January 24, with X agreeing")
+            if h.pos_ in {"VERB", "AUX"}:
+                near = [
+                    tx for c in h.children if c.dep_ in {"prep", "npadvmod", "tmod"}
+                    for tx in self._timexes_in(list(c.subtree)) if tx.time is not None and tx.time.is_dated
+                ]
+                if near:
+                    ev.time = near[0].time
+                    ev.time_evidence, ev.time_confidence = "date:governing-clause", 0.85
+                    return
+            idx = self.by_token.get(h.i)
+            if idx is not None and self._root(idx) is not ev and self._root(idx).time is not None:
+                ev.time = self._root(idx).time
+                ev.time_evidence, ev.time_confidence = "date:governing-event", 0.8
+                return
+            # "The deal paved the way for a ceasefire": dated by the subject event
+            for c in h.children:
+                if c.dep_ == "nsubj" and c.i in self.by_token:
+                    other = self._root(self.by_token[c.i])
+                    if other is not ev and other.time is not None:
+                        ev.time = other.time
+                        ev.time_evidence, ev.time_confidence = "date:cause-event", 0.75
+                        return
+        # "after the talks came to an end": not before the end of that event
+        bound = self._after_event(ev)
+        if bound is not None:
+            ev.time, ev.time_evidence, ev.time_confidence = bound, "date:after-event", 0.6
+            return
+        in_sent = [(abs(t.i - ev.trigger), tx) for t in sent for tx in [self.tok_timex.get(t.i)]
+                   if tx is not None and tx.time is not None and tx.time.is_dated]
+        if in_sent:
+            ev.time = min(in_sent, key=lambda x: x[0])[1].time
+            ev.time_evidence, ev.time_confidence = "date:sentence", 0.6
+            return
+        if any(self.tok_timex.get(t.i) for t in sent):
+            return  # the sentence has time words (a duration, a vague 'recently'): no fallback
+        if self.published is not None and ev.status == EventStatus.OCCURRED:
+            p = self.published
+            ev.time = TimeValue(p, p, Precision.DAY, text="", anchor=p, kind=TimeKind.DATE, value=p.isoformat())
+            ev.time_evidence, ev.time_confidence = "date:published-fallback", 0.3
+
+    def _root(self, idx: int) -> EventMention:
+        ev = self.events[idx]
+        while ev.merged_into is not None:
+            ev = self.events[ev.merged_into]
+        return ev
+
+    def _stretch(self, tv: TimeValue, durations: list[TimeExpression], ev: EventMention) -> TimeValue:
+        """'the two-day talks which concluded on January 24' -> January 23-24."""
+        if tv.precision != Precision.DAY or not durations or tv.start is None:
+            return tv
+        val = durations[0].value or ""
+        if not (val.startswith("P") and val.endswith("D") and val[1:-1].isdigit()):
+            return tv
+        n = int(val[1:-1])
+        if n < 2 or n > 60:
+            return tv
+        verbs = {self.doc[i].lemma_.lower() for i in [ev.verb] if i is not None}
+        verbs |= {t.lemma_.lower() for t in self.doc[ev.trigger].subtree if t.pos_ == "VERB"}
+        if verbs & {"conclude", "end", "close", "finish", "wrap"}:
+            return TimeValue(tv.start - timedelta(days=n - 1), tv.end, Precision.DAY, tv.text, tv.anchor,
+                             TimeKind.INTERVAL, f"{(tv.start - timedelta(days=n - 1)).isoformat()}/{tv.value}")
+        if verbs & {"begin", "start", "open", "launch", "kick"}:
+            end = tv.start + timedelta(days=n - 1)
+            return TimeValue(tv.start, end, Precision.DAY, tv.text, tv.anchor, TimeKind.INTERVAL,
+                             f"{tv.value}/{end.isoformat()}")
+        return tv
+
+    def _past_period(self, tx: TimeExpression) -> TimeValue | None:
+        span = self.doc.char_span(tx.char_start, tx.char_end, alignment_mode="expand")
+        if span is None or self.published is None:
+            return None
+        words = {t.lower_ for t in self.doc[max(span.start - 3, 0) : span.end]}
+        if not words & {"past", "last"}:
+            return None
+        val = tx.value or ""
+        if not (val.startswith("P") and val[1:-1].isdigit() and val[-1] in "YM"):
+            return None
+        n = int(val[1:-1])
+        p = self.published
+        if val[-1] == "Y":
+            start = date(p.year - n, 1, 1)
+            return TimeValue(start, p, Precision.YEAR, tx.text, p, TimeKind.INTERVAL, f"{start.year}/{p.isoformat()}")
+        months = p.year * 12 + p.month - 1 - n
+        start = date(months // 12, months % 12 + 1, 1)
+        return TimeValue(start, p, Precision.MONTH, tx.text, p, TimeKind.INTERVAL, f"{start:%Y-%m}/{p.isoformat()}")
+
+    def _after_event(self, ev: EventMention) -> TimeValue | None:
+        """An 'after/following EVENT' clause bounds the date from below."""
+        h = self.doc[ev.trigger]
+        for tok in [h, *h.ancestors]:
+            for c in tok.children:
+                if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"after", "since", "once"} for g in c.children):
+                    for t in c.subtree:
+                        idx = self.by_token.get(t.i)
+                        if idx is None:
+                            other = self._event_at(t) if self._trigger(t) else None
+                        else:
+                            other = self.events[idx]
+                        if other is not None and other is not ev and other.time is not None and other.time.end:
+                            start = other.time.end
+                            end = self.published if self.published and self.published >= start else start
+                            return TimeValue(start, end, Precision.DAY, c.text, self.published,
+                                             TimeKind.INTERVAL, f"{start.isoformat()}/{end.isoformat()}")
+        return None
+
+    # -- places --------------------------------------------------------------------------------
+    def _own_place(self, ev: EventMention) -> None:
+        """'talks in Astana', 'the Astana talks', 'concluded in Astana', 'a deal ... from Aleppo'."""
+        for t in self._region(ev):
+            p = self.m.token_place.get(t.i)
+            if p is None:
+                continue
+            if t.dep_ == "pobj" and t.head.lower_ in {"in", "at", "from", "near", "outside", "inside", "around", "to"}:
+                if t.head.lower_ == "to" and ev.cls != "visit":
+                    continue
+                ev.place = p
+                return
+            if t.dep_ in {"compound", "nmod", "npadvmod", "appos"} and t.head.i in ev.triggers:
+                ev.place = p
+                return
+            if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in {"capital", "city", "town"}:
+                ev.place = p
+                return
+        trig = self.doc[ev.trigger]
+        if trig.pos_ in {"NOUN", "PROPN"}:
+            for t in trig.subtree:
+                p = self.m.token_place.get(t.i)
+                if p is not None and t.dep_ == "pobj" and t.head.lower_ in {"in", "at", "from"}:
+                    ev.place = p
+                    return
+
+    def _context_place(self, ev: EventMention) -> None:
+        """The place of the event whose clause this one sits in."""
+        h = self.doc[ev.trigger]
+        while h.head.i != h.i:
+            h = h.head
+            idx = self.by_token.get(h.i)
+            if idx is not None and self._root(idx) is not ev and self._root(idx).place is not None:
+                ev.place = self._root(idx).place
+                return
+
+    # -- resolutions and about ---------------------------------------------------------------
+    def _references(self, si: int, sent: Span) -> None:
+        seen: set[str] = set()
+        for tok in sent:
+            res = self.m.token_resolution.get(tok.i)
+            if res is None or res.key in seen:
+                continue
+            seen.add(res.key)
+            for anc in self.doc[res.start:res.end].root.ancestors:
+                idx = self.by_token.get(anc.i)
+                if idx is not None:
+                    ev = self.events[idx]
+                    if all(r.key != res.key for r, _ in ev.references):
+                        ev.references.append((res, si))
+                    break
+
+    def _about(self, created: list[int]) -> None:
+        """A call, meeting or statement whose object mentions another event is about it."""
+        for idx in created:
+            ev = self.events[idx]
+            if ev.cls not in {"meeting", "call", "statement", "agreement", "support", "criticize"}:
+                continue
+            roots = [self.doc[i] for i in [ev.trigger, ev.verb] if i is not None]
+            for r in roots:
+                for c in r.children:
+                    if c.dep_ not in {"dobj", "prep", "ccomp", "xcomp", "attr"}:
+                        continue
+                    for t in c.subtree:
+                        other = self._event_at(t) if self._trigger(t) else None
+                        if other is not None and other is not ev:
+                            j = self.events.index(other)
+                            if j not in ev.about:
+                                ev.about.append(j)
+
+    # -- within-article coreference and folding ----------------------------------------------
+    def _corefer(self, j: int) -> None:
+        """Merge a later noun mention into the earlier event it names: 'the talks', 'the meeting
+        [in Astana]', 'the Astana talks', 'the two-day talks which concluded in Astana'."""
+        ev = self.events[j]
+        if ev.cls not in COREF_CLASSES or ev.status != EventStatus.OCCURRED or ev.merged_into is not None:
+            return
+        if self.doc[ev.trigger].pos_ not in {"NOUN", "PROPN"}:
+            return
+        for i in range(j - 1, -1, -1):
+            prev = self.events[i]
+            if prev.merged_into is not None or prev.cls != ev.cls or prev.status != EventStatus.OCCURRED:
+                continue
+            if self._compatible(prev, ev) and (ev.definite or prev.sentence == ev.sentence or not ev.own_date):
+                self._merge(i, j)
+                return
+
+    def _compatible(self, a: EventMention, b: EventMention) -> bool:
+        if a.place and b.place and a.place.key != b.place.key:
+            return False
+        if a.time and b.time and a.time.start and b.time.start and a.time.end and b.time.end:
+            if a.own_date and b.own_date and (a.time.end < b.time.start or b.time.end < a.time.start):
+                return False
+            if (a.own_date or b.own_date) and not (a.own_date and b.own_date):
+                pass
+        ka, kb = a.actor_keys(), b.actor_keys()
+        # two calls or deals between different parties are different events
+        if a.cls in {"call", "agreement", "visit"} and ka and kb and not (ka & kb):
+            return False
+        return True
+
+    def _merge(self, i: int, j: int) -> None:
+        keep, drop = self.events[i], self.events[j]
+        for p in drop.participants:
+            keep.add(p.actor, p.role, p.sentence)
+        if drop.own_date and (not keep.own_date or _finer(drop.time, keep.time)):
+            keep.time, keep.time_evidence, keep.time_confidence = drop.time, drop.time_evidence, drop.time_confidence
+            keep.own_date = True
+        elif keep.time is None and drop.time is not None:
+            keep.time, keep.time_evidence, keep.time_confidence = drop.time, drop.time_evidence, drop.time_confidence
+        keep.place = keep.place or drop.place
+        for r in drop.references:
+            if all(r[0].key != k[0].key for k in keep.references):
+                keep.references.append(r)
+        keep.about.extend(a for a in drop.about if a not in keep.about and a != i)
+        keep.sentences.extend(s for s in drop.sentences if s not in keep.sentences)
+        keep.triggers.extend(drop.triggers)
+        if len(drop.phrase) > len(keep.phrase) and keep.cameo == drop.cameo:
+            keep.phrase = drop.phrase
+        if drop.cameo != keep.cameo and len(drop.cameo) > len(keep.cameo) and drop.cameo[:2] == keep.cameo[:2]:
+            keep.cameo = drop.cameo
+        drop.merged_into = i
+        for t in drop.triggers:
+            self.by_token[t] = i
+        for ev in self.events:
+            ev.about = [i if a == j else a for a in ev.about]
+
+    def _fold_content(self) -> None:
+        """'Zarif and Lavrov expressed readiness...' after their phone call reports what was said
+        in it: an undated statement or agreement by exactly the call's parties joins the call."""
+        for j, ev in enumerate(self.events):
+            if ev.merged_into is not None or ev.cls not in CONTENT_CLASSES or ev.own_date:
+                continue
+            if ev.cls == "agreement" and ev.cameo == "057":
+                continue
+            keys = ev.actor_keys()
+            for i in range(j - 1, -1, -1):
+                prev = self.events[i]
+                if prev.merged_into is None and prev.cls in {"call", "meeting"} and prev.actor_keys() == keys and keys:
+                    if ev.cls == "agreement":
+                        ev.time, ev.time_evidence, ev.time_confidence = prev.time, "date:discourse", 0.6
+                        if j not in prev.about:
+                            prev.about.append(j)
+                        break
+                    for r in ev.references:
+                        if all(r[0].key != k[0].key for k in prev.references):
+                            prev.references.append(r)
+                    prev.about.extend(a for a in ev.about if a not in prev.about and a != i)
+                    prev.sentences.extend(s for s in ev.sentences if s not in prev.sentences)
+                    ev.merged_into = i
+                    break
+
+
+def ev_lemma(tok: Token) -> str:
+    """The lemma used to look a token up in the trigger table."""
+    return tok.lemma_.lower()
+
+
+_ORDER = {p: i for i, p in enumerate(Precision)}
+
+
+def _finer(a: TimeValue | None, b: TimeValue | None) -> bool:
+    if a is None or a.precision is None:
+        return False
+    if b is None or b.precision is None:
+        return True
+    return _ORDER[a.precision] < _ORDER[b.precision]

@@ -1,0 +1,726 @@
+"""Mentions of actors, places and resolutions in a parsed article.
+
+States come from the gazetteer (names, demonyms, capitals used for governments), people from
+spaCy's PERSON entities and from names that follow an office ("Foreign Minister X"), with office
+and affiliation read from titles, possessives, appositions and "counterpart". Generic phrases
+("the Syrian government", "opposition groups", "Iranian diplomats") are mapped to the state, the
+country's armed opposition or the person they stand for.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from conflictgraph.model import ActorType
+from conflictgraph.resolve import identity
+from conflictgraph.resolve.gazetteer import Gazetteer, GazetteerEntry
+from conflictgraph.resolve.places import PlaceIndex
+
+__all__ = ["ActorMention", "MentionFinder", "Mentions", "PlaceMention", "ResolutionMention"]
+
+GAZ_SPANS = "cg_gazetteer"
+
+# Nouns that stand for a state's government or armed forces: "the Syrian government" is Syria.
+GOVERNMENT_NOUNS = {
+    "government", "forces", "force", "troops", "army", "military", "regime", "authorities",
+    "administration", "delegation", "side", "leadership", "cabinet", "officials", "official",
+    "navy", "air", "aircraft", "jets", "warplanes", "soldiers", "police", "state",
+}
+# Nouns for a country's armed opposition: all phrasings land on one actor per country.
+OPPOSITION_NOUNS = {
+    "opposition", "rebels", "rebel", "militants", "militant", "insurgents", "insurgent",
+    "jihadists", "jihadist", "terrorists", "fighters", "separatists", "separatist", "guerrillas",
+}
+# Nouns for individual officials: resolved to the person when the article names exactly one.
+PERSON_ROLE_NOUNS = {
+    "diplomat", "diplomats", "minister", "ministers", "envoy", "envoys", "counterpart",
+    "president", "leader", "negotiator", "negotiators", "spokesman", "spokeswoman",
+    "spokesperson", "ambassador", "premier", "chancellor", "counterparts",
+}
+# Demonyms that modify these nouns describe a place, not an actor ("the Kazakh capital").
+PLACE_NOUNS = {
+    "capital", "city", "town", "village", "border", "territory", "soil", "airspace", "coast",
+    "region", "province", "side", "port", "countryside", "desert", "frontier", "waters",
+}
+ORG_HEADS = {
+    "ministry", "ministries", "office", "agency", "parliament", "council", "committee",
+    "presidency", "service", "services", "guard", "corps", "command", "party", "court",
+    "commission", "bank", "embassy", "department", "directorate", "secretariat", "mission",
+    "assembly", "senate", "congress", "duma", "staff", "intelligence", "organization",
+    "organisation", "institute", "foundation", "union", "front", "movement", "brigade",
+}
+LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "around", "into", "across"}
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """A stretch of tokens that names an actor, already keyed to its canonical id."""
+
+    start: int
+    end: int
+    key: str
+    label: str
+    actor_type: ActorType
+    iso3: str | None = None
+    title: str | None = None
+    affiliation: str | None = None
+    country: str | None = None
+    wikidata: str | None = None
+    how: str = "name"
+    surface: str = ""
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """A city or region named in the text."""
+
+    start: int
+    end: int
+    key: str
+    label: str
+    iso3: str | None
+    surface: str
+
+
+@dataclass(slots=True)
+class ResolutionMention:
+    """A UN resolution or named accord."""
+
+    start: int
+    end: int
+    key: str
+    code: str
+    label: str
+    issuer: str | None
+    adopted: str | None
+    surface: str
+
+
+@dataclass(slots=True)
+class Mentions:
+    """All mentions of one document, with token-level lookups for the event stage."""
+
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    resolutions: list[ResolutionMention] = field(default_factory=list)
+    conflict_country: str | None = None
+    implied: list[ActorMention] = field(default_factory=list)  # named inside another mention
+    token_actor: dict[int, ActorMention] = field(default_factory=dict)
+    token_place: dict[int, PlaceMention] = field(default_factory=dict)
+    token_resolution: dict[int, ResolutionMention] = field(default_factory=dict)
+
+    def index(self) -> None:
+        """Rebuild the token lookups after mentions were added."""
+        self.token_actor = {i: m for m in self.actors for i in range(m.start, m.end)}
+        self.token_place = {i: p for p in self.places for i in range(p.start, p.end)}
+        self.token_resolution = {i: r for r in self.resolutions for i in range(r.start, r.end)}
+
+
+@lru_cache(maxsize=1)
+def _office_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(single words that build an office, full office phrases), from data/offices.csv."""
+    words: set[str] = {
+        "deputy", "vice", "special", "chief", "first", "acting", "foreign", "defence", "defense",
+        "interior", "affairs", "state", "general", "staff", "security", "national", "high",
+        "top", "senior", "former", "prime", "supreme", "crown", "secretary", "representative",
+        "envoy", "minister", "president", "undersecretary", "under-secretary", "spokesman",
+        "spokeswoman", "spokesperson", "ambassador", "commander", "leader", "head", "counterpart",
+        "assistant", "permanent", "lieutenant", "major", "colonel", "brigadier", "adviser",
+        "advisor", "negotiator", "chairman", "chair", "director", "mediator", "coordinator",
+        "king", "emir", "prince", "sheikh", "chancellor", "premier", "senator", "mayor",
+        "governor", "general-secretary", "secretary-general", "gen.", "col.", "lt.", "maj.",
+    }
+    phrases: set[str] = set()
+    try:
+        text = resources.files("conflictgraph.data").joinpath("offices.csv").read_text("utf-8")
+        for row in csv.DictReader(text.splitlines()):
+            title = (row.get("title") or "").strip().lower()
+            if title:
+                phrases.add(title)
+                words.update(title.split())
+    except FileNotFoundError:
+        pass
+    return frozenset(words), frozenset(phrases)
+
+
+TITLE_CORE = {
+    "minister", "envoy", "president", "undersecretary", "under-secretary", "secretary",
+    "spokesman", "spokeswoman", "spokesperson", "ambassador", "commander", "leader", "head",
+    "representative", "adviser", "advisor", "negotiator", "chairman", "chair", "director",
+    "mediator", "coordinator", "king", "emir", "prince", "sheikh", "chancellor", "premier",
+    "senator", "mayor", "governor", "secretary-general", "general", "chief", "counterpart",
+    "gen.", "colonel", "col.",
+}
+
+
+class MentionFinder:
+    """Finds actor, place and resolution mentions in a Doc (after the gazetteer SpanRuler)."""
+
+    def __init__(self, gazetteer: Gazetteer, places: PlaceIndex) -> None:
+        self.gaz = gazetteer
+        self.places = places
+
+    def __call__(self, doc: Doc) -> Mentions:
+        """Return every mention in ``doc``; the result is also stored as ``doc._.cg_mentions``."""
+        m = Mentions()
+        gaz_spans = filter_spans(list(doc.spans.get(GAZ_SPANS, [])))
+        self._resolutions(doc, gaz_spans, m)
+        taken = set(m_i for r in m.resolutions for m_i in range(r.start, r.end))
+        gaz_spans = [s for s in gaz_spans if not any(i in taken for i in range(s.start, s.end))]
+        m.conflict_country = self._conflict_country(doc, gaz_spans)
+        self._gazetteer_actors(doc, gaz_spans, m)
+        m.index()
+        self._organisations(doc, m)
+        m.index()
+        self._people(doc, m)
+        m.index()
+        self._generic(doc, m)
+        m.index()
+        self._places(doc, m)
+        m.index()
+        return m
+
+    # -- resolutions ---------------------------------------------------------------------
+    _UNSC = re.compile(
+        r"(?:(?:the\s+)?(?:UN|U\.N\.|United Nations)\s+)?Security\s+Council(?:'s|’s)?\s+"
+        r"[Rr]esolution\s+(?:No\.?\s*|number\s+)?(\d{1,4})\b"
+        r"|\bUNSC(?:R|\s+[Rr]esolution)?\s*(?:No\.?\s*)?(\d{1,4})\b"
+    )
+    _UNGA = re.compile(
+        r"(?:(?:the\s+)?(?:UN|U\.N\.|United Nations)\s+)?General\s+Assembly\s+[Rr]esolution\s+"
+        r"(?:No\.?\s*)?(ES-\d+/\d+|\d+/\d+|\d{1,4})\b"
+    )
+    _BARE = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{2,4})\b")
+
+    def _resolutions(self, doc: Doc, gaz_spans: list[Span], m: Mentions) -> None:
+        text = doc.text
+        found: list[tuple[int, int, str, str]] = []  # char start, end, issuer id, number
+
+        def add(start: int, end: int, issuer: str, number: str) -> None:
+            if not any(s < end and start < e for s, e, _, _ in found):
+                found.append((start, end, issuer, number))
+
+        for mt in self._UNSC.finditer(text):
+            add(mt.start(), mt.end(), "unsc", mt.group(1) or mt.group(2))
+        for mt in self._UNGA.finditer(text):
+            add(mt.start(), mt.end(), "unga", mt.group(1))
+        for mt in self._BARE.finditer(text):
+            add(mt.start(), mt.end(), "unsc", mt.group(1))
+        for start, end, issuer, number in found:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            prefix = "UNSC" if issuer == "unsc" else "UNGA"
+            body = "Security Council" if issuer == "unsc" else "General Assembly"
+            code = f"{prefix} {number}"
+            m.resolutions.append(
+                ResolutionMention(
+                    start=span.start,
+                    end=span.end,
+                    key=identity.resolution_id(code),
+                    code=code,
+                    label=f"UN {body} Resolution {number}",
+                    issuer=f"igo:{issuer}",
+                    adopted=None,
+                    surface=span.text,
+                )
+            )
+        for span in gaz_spans:
+            if span.label_ != "CG_ACCORD":
+                continue
+            entry = self.gaz.by_key(span.id_)
+            if entry is None:
+                continue
+            m.resolutions.append(
+                ResolutionMention(
+                    start=span.start,
+                    end=span.end,
+                    key=identity.resolution_id(entry.label),
+                    code=entry.label,
+                    label=entry.label,
+                    issuer=entry.parent,
+                    adopted=entry.adopted,
+                    surface=span.text,
+                )
+            )
+
+    # -- states, IGOs, groups ------------------------------------------------------------
+    def _conflict_country(self, doc: Doc, spans: list[Span]) -> str | None:
+        """The country the article's conflict is in: the state most named as a place or as
+        the owner of a crisis, war, government or opposition."""
+        score: Counter[str] = Counter()
+        conflict_nouns = {
+            "crisis", "conflict", "war", "peace", "ceasefire", "truce", "opposition", "rebels",
+            "government", "regime", "forces", "army", "talks", "settlement", "militants",
+        }
+        for span in spans:
+            if span.label_ not in {"CG_STATE", "CG_DEMONYM"}:
+                continue
+            entry = self.gaz.by_key(span.id_)
+            if entry is None or not entry.iso3:
+                continue
+            head = span.root.head
+            weight = 0.2
+            if span.root.dep_ == "pobj" and head.lower_ in {"in", "across", "throughout", "inside"}:
+                weight = 1.0
+            elif span.root.dep_ in {"amod", "compound", "nmod"} and head.lemma_.lower() in conflict_nouns:
+                weight = 1.0
+            elif span.text.lower().startswith("intra"):
+                weight = 1.0
+            score[entry.iso3] += weight
+        return score.most_common(1)[0][0] if score else None
+
+    def _gazetteer_actors(self, doc: Doc, spans: list[Span], m: Mentions) -> None:
+        for span in spans:
+            entry = self.gaz.by_key(span.id_)
+            if entry is None or span.label_ == "CG_ACCORD":
+                continue
+            how = {"CG_DEMONYM": "demonym", "CG_CAPITAL": "capital"}.get(span.label_, "name")
+            if how == "capital" and self._capital_is_place(span):
+                continue  # left for the place stage
+            if how == "demonym" and self._demonym_is_descriptive(span):
+                continue
+            if entry.kind == "state":
+                if how == "name" and self._state_is_place(span):
+                    pass  # still a mention of the state; events decide the role
+                m.actors.append(self._entry_mention(span, entry, how))
+            elif entry.kind in {"igo", "armed_group", "group"}:
+                m.actors.append(self._entry_mention(span, entry, how))
+
+    def _entry_mention(self, span: Span, entry: GazetteerEntry, how: str) -> ActorMention:
+        actor_type = {
+            "state": ActorType.STATE,
+            "igo": ActorType.IGO,
+            "armed_group": ActorType.ARMED_GROUP,
+        }.get(entry.kind, ActorType.GROUP)
+        key = identity.state_id(entry.iso3) if entry.kind == "state" and entry.iso3 else entry.key
+        return ActorMention(
+            start=span.start,
+            end=span.end,
+            key=key,
+            label=entry.label,
+            actor_type=actor_type,
+            iso3=entry.iso3 if entry.kind == "state" else None,
+            country=entry.iso3 if entry.kind != "state" else None,
+            affiliation=entry.parent,
+            wikidata=entry.wikidata,
+            how=how,
+            surface=span.text,
+        )
+
+    @staticmethod
+    def _capital_is_place(span: Span) -> bool:
+        """'in Moscow', 'the Astana talks', 'Astana, Kazakhstan' are places; 'Moscow said' is not."""
+        root = span.root
+        if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
+            return True
+        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS:
+            return True
+        if root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ in {"NOUN", "PROPN"}:
+            return root.head.lemma_.lower() not in GOVERNMENT_NOUNS | PERSON_ROLE_NOUNS
+        nxt = span.doc[span.end] if span.end < len(span.doc) else None
+        return bool(nxt is not None and nxt.text == "," and root.dep_ not in {"nsubj", "nsubjpass"})
+
+    @staticmethod
+    def _state_is_place(span: Span) -> bool:
+        root = span.root
+        return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS
+
+    @staticmethod
+    def _demonym_is_descriptive(span: Span) -> bool:
+        """'the Kazakh capital', 'intra-Syrian talks', 'the Syrian crisis' describe, not act."""
+        root = span.root
+        if span.start > 0 and span.doc[span.start - 1].lower_ in {"intra", "-", "pro", "anti"}:
+            return True
+        head = root.head if root.dep_ in {"amod", "compound", "nmod", "conj"} else None
+        while head is not None and head.dep_ in {"conj"} and head.head.pos_ == "ADJ":
+            head = head.head.head
+        if head is None:
+            return False
+        lemma = head.lemma_.lower()
+        return lemma in PLACE_NOUNS or lemma in {
+            "crisis", "conflict", "war", "people", "civilians", "language", "capital", "city",
+            "constitution", "economy", "media", "press", "counterpart", "peace", "talks",
+        } and lemma != "counterpart"
+
+    # -- organisations ---------------------------------------------------------------------
+    def _organisations(self, doc: Doc, m: Mentions) -> None:
+        for ent in doc.ents:
+            if ent.label_ not in {"ORG", "NORP", "FAC"}:
+                continue
+            toks = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
+            if not toks or any(t.i in m.token_actor and m.token_actor[t.i].how == "name" and
+                               m.token_actor[t.i].actor_type != ActorType.STATE for t in toks):
+                continue
+            if any(t.i in m.token_resolution for t in toks):
+                continue
+            heads = {t.lower_ for t in toks}
+            if not heads & ORG_HEADS:
+                continue
+            # Affiliation: a state or demonym inside the name, or "of X" after it.
+            states = [m.token_actor[t.i] for t in toks if t.i in m.token_actor
+                      and m.token_actor[t.i].actor_type == ActorType.STATE]
+            iso3 = states[0].iso3 if states else None
+            rest = [t for t in toks if t.i not in m.token_actor]
+            if not rest:
+                continue
+            name = " ".join(t.text for t in rest)
+            entry = self.gaz.state(iso3) if iso3 else None
+            demonym = entry.demonyms[0] if entry and entry.demonyms else (entry.label if entry else "")
+            label = f"{demonym} {name}".strip()
+            start, end = toks[0].i, toks[-1].i + 1
+            for i in range(start, end):
+                m.token_actor.pop(i, None)
+            m.implied.extend(a for a in m.actors if start <= a.start and a.end <= end)
+            m.actors = [a for a in m.actors if not (start <= a.start and a.end <= end)]
+            m.actors.append(
+                ActorMention(
+                    start=start,
+                    end=end,
+                    key=identity.organisation_id(name, iso3),
+                    label=label,
+                    actor_type=ActorType.ORGANISATION,
+                    affiliation=identity.state_id(iso3) if iso3 else None,
+                    country=iso3,
+                    how="org",
+                    surface=doc[start:end].text,
+                )
+            )
+
+    # -- people -----------------------------------------------------------------------------
+    def _people(self, doc: Doc, m: Mentions) -> None:
+        words, _ = _office_words()
+        candidates: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ in {"PERSON", "ORG", "NORP", "GPE"}:
+                toks = [t for t in ent if t.lower_ not in {"'s", "’s"}]
+                if not toks:
+                    continue
+                span = doc[toks[0].i : toks[-1].i + 1]
+                # strip office words NER glued onto the name ("Foreign Minister Lavrov")
+                while len(span) > 1 and span[0].lower_ in words:
+                    span = span[1:]
+                if any(t.i in m.token_actor or t.i in m.token_resolution for t in span):
+                    continue
+                if not all(t.pos_ == "PROPN" or t.text[:1].isupper() or t.lower_ in {"de", "al", "bin", "van", "von", "la", "el", "ibn", "abu", "al-"} for t in span):
+                    continue
+                if ent.label_ == "PERSON" or self._has_title_left(span, words):
+                    candidates.append(span)
+        # Full names first, so that "Zarif" can be resolved to "Mohammad Javad Zarif".
+        full: dict[str, ActorMention] = {}
+        last_title: str | None = None
+        for span in sorted(candidates, key=lambda s: s.start):
+            title, affiliation = self._title_and_affiliation(span, m, words, last_title)
+            if title:
+                last_title = title
+            if len(span) == 1 or (len(span) == 2 and span[0].lower_ in {"de", "al", "van", "von"}):
+                continue
+            name = span.text
+            pm = ActorMention(
+                start=span.start,
+                end=span.end,
+                key=identity.person_id(name),
+                label=name,
+                actor_type=ActorType.PERSON,
+                title=title,
+                affiliation=affiliation,
+                how="person",
+                surface=name,
+            )
+            prev = full.get(pm.key)
+            if prev is not None:
+                pm.title = pm.title or prev.title
+                pm.affiliation = pm.affiliation or prev.affiliation
+            full[pm.key] = pm
+            m.actors.append(pm)
+        # Surnames and other short forms of a full name.
+        for span in candidates:
+            if len(span) == 1 or (len(span) == 2 and span[0].lower_ in {"de", "al", "van", "von"}):
+                target = self._match_short(span.text, full)
+                title, affiliation = self._title_and_affiliation(span, m, words, None)
+                if target is None:
+                    key = identity.person_id(span.text)
+                    m.actors.append(ActorMention(span.start, span.end, key, span.text,
+                                                 ActorType.PERSON, title=title,
+                                                 affiliation=affiliation, how="person",
+                                                 surface=span.text))
+                else:
+                    m.actors.append(ActorMention(span.start, span.end, target.key, target.label,
+                                                 ActorType.PERSON, title=target.title,
+                                                 affiliation=target.affiliation, how="surname",
+                                                 surface=span.text))
+        # Bare surnames the NER missed: any capitalised token equal to a known surname.
+        m.index()
+        surnames = {p.label.split()[-1]: p for p in full.values()}
+        for tok in doc:
+            if tok.i in m.token_actor or tok.text not in surnames or not tok.text[:1].isupper():
+                continue
+            p = surnames[tok.text]
+            start = tok.i
+            if tok.i > 0 and doc[tok.i - 1].lower_ in {"de", "al", "van", "von"}:
+                start = tok.i - 1
+            m.actors.append(ActorMention(start, tok.i + 1, p.key, p.label, ActorType.PERSON,
+                                         title=p.title, affiliation=p.affiliation,
+                                         how="surname", surface=doc[start : tok.i + 1].text))
+        # Fill office/affiliation of every mention of a person from the best-informed one.
+        best: dict[str, ActorMention] = {}
+        for a in m.actors:
+            if a.actor_type == ActorType.PERSON and (a.key not in best or (a.title and not best[a.key].title)):
+                best[a.key] = a
+        for a in m.actors:
+            if a.actor_type == ActorType.PERSON:
+                b = best[a.key]
+                a.title = a.title or b.title
+                a.affiliation = a.affiliation or b.affiliation
+
+    @staticmethod
+    def _match_short(text: str, full: dict[str, ActorMention]) -> ActorMention | None:
+        low = text.lower()
+        hits = [p for p in full.values() if p.label.lower().endswith(" " + low)]
+        return hits[0] if len(hits) == 1 else None
+
+    @staticmethod
+    def _has_title_left(span: Span, words: frozenset[str]) -> bool:
+        i = span.start - 1
+        doc = span.doc
+        if i >= 0 and doc[i].text == ",":
+            i -= 1
+        return i >= 0 and doc[i].lower_ in TITLE_CORE and doc[i].lower_ in words
+
+    def _title_and_affiliation(
+        self, span: Span, m: Mentions, words: frozenset[str], last_title: str | None
+    ) -> tuple[str | None, str | None]:
+        """Read the office and affiliation around a name.
+
+        Left: "Iranian Foreign Minister X", "Russia's Special Envoy on Syria X", "UN's Syria
+        envoy, X", "his Russian counterpart X". Right: "X, the Russian foreign minister,".
+        """
+        doc = span.doc
+        i = span.start - 1
+        if i >= 0 and doc[i].text == "," and i - 1 >= 0 and doc[i - 1].lower_ in words:
+            i -= 1  # apposition: "UN's Syria envoy, Staffan de Mistura"
+        title_toks: list[Token] = []
+        affiliation: str | None = None
+        owner_org: str | None = None
+        pending_complement: list[str] = []
+        while i >= 0:
+            tok = doc[i]
+            low = tok.lower_
+            actor = m.token_actor.get(i)
+            if actor is not None:
+                a_start = actor.start
+                prev = doc[a_start - 1] if a_start > 0 else None
+                nxt = doc[actor.end] if actor.end < len(doc) else None
+                if prev is not None and prev.lower_ in {"on", "for", "of"} and (
+                    title_toks or (a_start - 2 >= 0 and doc[a_start - 2].lower_ in words)
+                ):
+                    title_toks = list(doc[a_start - 1 : i + 1]) + title_toks  # "Envoy on Syria"
+                    i = a_start - 2
+                    continue
+                if (actor.actor_type == ActorType.STATE and actor.how == "name" and title_toks
+                        and nxt is not None and nxt.lower_ in words and prev is not None
+                        and prev.lower_ in {"'s", "’s"}):
+                    # "UN's Syria envoy": the state is what the office is for
+                    pending_complement.append(doc[a_start : actor.end].text)
+                    i = a_start - 1
+                    continue
+                if actor.actor_type == ActorType.ORGANISATION:
+                    owner_org = actor.label
+                affiliation = actor.affiliation if actor.actor_type == ActorType.ORGANISATION else actor.key
+                if actor.actor_type == ActorType.ORGANISATION and actor.affiliation is None:
+                    affiliation = actor.key
+                break
+            if low in {"'s", "’s"}:
+                i -= 1
+                continue
+            if low in {"on", "for", "of"} and title_toks:
+                title_toks.insert(0, tok)
+                i -= 1
+                continue
+            if low in words or (tok.pos_ == "PROPN" and title_toks and tok.text[:1].isupper()
+                                and i - 1 >= 0 and doc[i - 1].lower_ in {"on", "for"}):
+                title_toks.insert(0, tok)
+                i -= 1
+                continue
+            if tok.pos_ == "PROPN" and title_toks and i + 1 < len(doc) and doc[i + 1].lower_ in words:
+                # "Syria envoy": a country name inside the office
+                title_toks.insert(0, tok)
+                i -= 1
+                continue
+            break
+        # strip dangling connectors and descriptive adjectives
+        while title_toks and title_toks[0].lower_ in {"on", "for", "of", "top", "senior", "former"}:
+            title_toks.pop(0)
+        while title_toks and title_toks[-1].lower_ in {"on", "for", "of"}:
+            title_toks.pop()
+        title = " ".join(t.text for t in title_toks) or None
+        if title and not any(t.lower_ in TITLE_CORE for t in title_toks):
+            title = None
+        if title and pending_complement:
+            title = f"{title} for {pending_complement[0]}"
+        if title and title.lower() in {"counterpart", "counterparts"}:
+            title = last_title
+        elif title:
+            title = _title_case(title)
+        if title and owner_org:
+            org = owner_org
+            if affiliation:
+                entry = self.gaz.state(affiliation.split(":")[-1])
+                for d in (entry.demonyms if entry else ()):
+                    org = org.replace(d + " ", "")
+            title = f"{title}, {org}"
+        if title is None:
+            title, aff2 = self._title_right(span, m, words)
+            affiliation = affiliation or aff2
+        return title, affiliation
+
+    def _title_right(self, span: Span, m: Mentions, words: frozenset[str]) -> tuple[str | None, str | None]:
+        """"X, the Russian foreign minister," / "X, Iran's top diplomat"."""
+        doc = span.doc
+        i = span.end
+        if i >= len(doc) or doc[i].text != ",":
+            return None, None
+        i += 1
+        title_toks: list[Token] = []
+        affiliation: str | None = None
+        while i < len(doc) and i < span.end + 10:
+            tok = doc[i]
+            actor = m.token_actor.get(i)
+            if tok.lower_ in {"the", "'s", "’s", "a"}:
+                i += 1
+                continue
+            if actor is not None and not title_toks:
+                affiliation = actor.key if actor.actor_type != ActorType.ORGANISATION else actor.affiliation
+                i = actor.end
+                continue
+            if tok.lower_ in words:
+                title_toks.append(tok)
+                i += 1
+                continue
+            break
+        if not any(t.lower_ in TITLE_CORE for t in title_toks):
+            return None, None
+        if i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].ent_type_ == "PERSON"):
+            return None, None  # the office of the next name in a list, not of this one
+        return _title_case(" ".join(t.text for t in title_toks)), affiliation
+
+    # -- generic phrases: governments, oppositions, officials ------------------------------
+    def _generic(self, doc: Doc, m: Mentions) -> None:
+        persons = [a for a in m.actors if a.actor_type == ActorType.PERSON]
+        for tok in doc:
+            if tok.i in m.token_actor:
+                continue
+            lemma = tok.lemma_.lower()
+            low = tok.lower_
+            if tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            mods = self._state_modifiers(tok, m)
+            if low in OPPOSITION_NOUNS or lemma in OPPOSITION_NOUNS or (
+                lemma in {"group", "faction"} and any(c.lower_ in OPPOSITION_NOUNS for c in tok.children)
+            ):
+                iso3 = mods[0].iso3 if mods else m.conflict_country
+                entry = self.gaz.state(iso3) if iso3 else None
+                adj = entry.demonyms[0] if entry and entry.demonyms else (entry.label if entry else "")
+                label = f"{adj} armed opposition".strip().capitalize() if not adj else f"{adj} armed opposition"
+                start = min([c.i for c in tok.lefts if c.dep_ in {"amod", "compound"}] + [tok.i])
+                end = tok.i + 1
+                if end < len(doc) and doc[end].lemma_.lower() in {"group", "faction", "force", "fighter"}:
+                    end += 1
+                while start < tok.i and doc[start].lower_ in {"the", "a"}:
+                    start += 1
+                m.actors.append(ActorMention(start, end, identity.opposition_id(iso3), label,
+                                             ActorType.ARMED_GROUP, country=iso3, how="opposition",
+                                             surface=doc[start:end].text))
+            elif lemma in GOVERNMENT_NOUNS and mods and len({x.key for x in mods}) == 1:
+                mod = mods[0]
+                lo = min(mod.start, tok.i)
+                hi = max(mod.end, tok.i + 1)
+                surface = doc[lo:hi].text
+                m.actors.append(ActorMention(tok.i, tok.i + 1, mod.key, mod.label, ActorType.STATE,
+                                             iso3=mod.iso3, how="government", surface=surface))
+            elif lemma in PERSON_ROLE_NOUNS and mods:
+                _ = persons  # people are matched per event argument (see events.py)
+
+    @staticmethod
+    def _state_modifiers(tok: Token, m: Mentions) -> list[ActorMention]:
+        """States named in the modifiers of a noun: 'Syrian forces', 'Iran's government',
+        'the Iranian and Russian diplomats', 'forces of Syria'."""
+        out: list[ActorMention] = []
+        for child in tok.children:
+            if child.dep_ in {"amod", "compound", "poss", "nmod"}:
+                for t in [child, *child.conjuncts]:
+                    a = m.token_actor.get(t.i)
+                    if a is not None and a.actor_type == ActorType.STATE and a not in out:
+                        out.append(a)
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for p in child.children:
+                    a = m.token_actor.get(p.i)
+                    if p.dep_ == "pobj" and a is not None and a.actor_type == ActorType.STATE:
+                        out.append(a)
+        return out
+
+    # -- places ---------------------------------------------------------------------------------
+    def _places(self, doc: Doc, m: Mentions) -> None:
+        for span in filter_spans(list(doc.spans.get(GAZ_SPANS, []))):
+            if span.label_ == "CG_CAPITAL" and span.start not in m.token_actor:
+                entry = self.gaz.by_key(span.id_)
+                place = self.places.lookup(span.text)
+                iso3 = entry.iso3 if entry else None
+                label = place.name if place and place.iso3 == iso3 else span.text
+                m.places.append(PlaceMention(span.start, span.end, identity.location_id(label, iso3),
+                                             label, iso3, span.text))
+        m.index()
+        for ent in doc.ents:
+            if ent.label_ not in {"GPE", "LOC", "FAC"}:
+                continue
+            if any(t.i in m.token_actor or t.i in m.token_place for t in ent):
+                continue
+            text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            place = self.places.lookup(text)
+            iso3 = place.iso3 if place else self._country_after(ent, m)
+            label = place.name if place else text
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            m.places.append(PlaceMention(start, ent.end, identity.location_id(label, iso3), label,
+                                         iso3, text))
+        m.index()
+        # Places the NER missed: a proper noun after "in/at/from/near" that GeoNames knows.
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.i in m.token_actor or tok.i in m.token_place:
+                continue
+            if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+                continue  # handled from the head of the name
+            if not (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS):
+                continue
+            start = min([c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
+            span = doc[start : tok.i + 1]
+            if any(t.i in m.token_actor or t.i in m.token_place or t.i in m.token_resolution for t in span):
+                continue
+            place = self.places.lookup(span.text)
+            if place is None:
+                continue
+            m.places.append(PlaceMention(span.start, span.end, identity.location_id(place.name, place.iso3),
+                                         place.name, place.iso3, span.text))
+
+    @staticmethod
+    def _country_after(ent: Span, m: Mentions) -> str | None:
+        """'Astana, Kazakhstan': the state named right after a place."""
+        doc = ent.doc
+        if ent.end + 1 < len(doc) and doc[ent.end].text == ",":
+            a = m.token_actor.get(ent.end + 1)
+            if a is not None and a.actor_type == ActorType.STATE:
+                return a.iso3
+        return None
+
+
+def _title_case(title: str) -> str:
+    small = {"on", "for", "of", "the", "and"}
+    return " ".join(w if w.lower() in small or any(c.isupper() for c in w[1:]) else w[:1].upper() + w[1:]
+                    for w in title.split())

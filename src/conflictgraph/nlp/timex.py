@@ -1,0 +1,868 @@
+"""Find and resolve every time expression in an article, as TimeML TIMEX3 types and values.
+
+Rules of our own (regular expressions in :mod:`conflictgraph.nlp.timex_rules`) find candidates;
+the spaCy parse filters them ("May" the modal, "March" the verb) and gives the tense that decides
+whether a bare "Monday" or "February 3" lies before or after the publication date; spaCy DATE
+entities that no rule read are kept, normalised by ``dateparser`` where it can.
+
+>>> import spacy
+>>> nlp = spacy.blank("en")
+>>> [e.value for e in find_time_expressions(nlp("Talks ended on 24 January 2017."), None)]
+['2017-01-24']
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import Enum
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from conflictgraph.model import Precision, TimeExpression, TimeKind, TimeValue, TimexType
+from conflictgraph.nlp import timex_rules as R
+
+__all__ = ["find_time_expressions"]
+
+_CAUGHT = (ValueError, OverflowError, KeyError, IndexError)
+# Verbs whose dates lie either side of the report ("were scheduled for February 8"): nearest.
+_SCHEDULE_VERBS = {"schedule", "reschedule", "plan", "expect", "slate", "propose"}
+# ... and verbs whose new date is their object ("postponed to February 8", not "on Monday").
+_RESCHEDULE_VERBS = {"postpone", "delay", "defer", "push", "move", "bring", "put"}
+_FUTURE_AUX = {"will", "wo", "'ll", "shall", "would"}
+_FUTURE_NOUNS = {"deadline"}
+_PERFECT_AUX = {"have", "has", "had", "'ve", "'d"}
+_TIME_GAP_RE = re.compile(r"[\s,]*(?:(?:on|at|of|in\s+the)\s*)?[\s,]*", re.IGNORECASE)
+_UNIT_PRECISION = {
+    "month": Precision.MONTH,
+    "quarter": Precision.QUARTER,
+    "year": Precision.YEAR,
+    "decade": Precision.DECADE,
+    "century": Precision.DECADE,
+}
+_PART_WORDS = {"morning", "afternoon", "evening", "night", "tonight"}
+
+
+class _Tense(Enum):
+    """The tense of the clause a time expression sits in (value = direction from the anchor)."""
+
+    PAST = -1
+    PRESENT = 0
+    FUTURE = 1
+    NONE = 2
+
+
+@dataclass(slots=True)
+class _Ctx:
+    """What the rules read: the parse, the anchor and what earlier expressions resolved to."""
+
+    doc: Doc
+    text: str
+    anchor: date | None
+    parsed: bool
+    tok_starts: list[int]
+    time_ents: list[tuple[int, int]]
+    name_ents: list[tuple[int, int]]
+    last_day: TimeValue | None = None
+    last_dated: TimeValue | None = None
+    last_dated_at: int = -1
+    rejected: list[tuple[int, int]] = field(default_factory=list)
+
+    def prev_word(self, start: int) -> str:
+        """The word right before ``start`` (only spaces between), or ""."""
+        m = R.PREV_WORD_RE.search(self.text, max(0, start - 40), start)
+        return m.group(1) if m else ""
+
+    def next_word(self, end: int) -> str:
+        """The word right after ``end`` (only spaces between), or ""."""
+        m = R.NEXT_WORD_RE.match(self.text, end, end + 40)
+        return m.group(1) if m else ""
+
+    def token_at(self, pos: int) -> Token | None:
+        """The token covering character ``pos``."""
+        i = bisect.bisect_right(self.tok_starts, pos) - 1
+        if i < 0:
+            return None
+        tok = self.doc[i]
+        return tok if pos < tok.idx + len(tok.text) else None
+
+    def in_name(self, start: int, end: int) -> bool:
+        """True inside a named entity that is not a date, time or number."""
+        return any(s <= start and end <= e for s, e in self.name_ents)
+
+    def in_time_entity(self, start: int, end: int) -> bool:
+        """True inside a spaCy DATE or TIME entity."""
+        return any(s <= start and end <= e for s, e in self.time_ents)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cand:
+    """A candidate match of one rule, before overlaps are settled."""
+
+    start: int
+    end: int
+    priority: int
+    rule: str
+    match: re.Match[str]
+
+
+_Builder = Callable[[re.Match[str], _Ctx, int, int], TimeExpression | None]
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+# --------------------------------------------------------------------------------------------
+
+
+def find_time_expressions(doc: Doc, anchor: date | None) -> list[TimeExpression]:
+    """Every time expression in ``doc``, typed and resolved against ``anchor`` (publication date).
+
+    A dateline ("MOSCOW, Jan 28 (Reuters) -") is returned too and becomes the anchor for the rest
+    of the text; "the following day" is resolved from the latest day-precise date before it.
+    """
+    if isinstance(anchor, datetime):
+        anchor = anchor.date()
+    ctx = _make_ctx(doc, anchor)
+    found: list[TimeExpression] = []
+    dateline = _dateline(ctx)
+    taken: list[tuple[int, int]] = []
+    if dateline is not None:
+        found.append(dateline)
+        taken.append((dateline.char_start, dateline.char_end))
+        if dateline.time is not None and dateline.time.start is not None:
+            ctx.anchor = dateline.time.start
+        _remember(ctx, dateline)
+    for cand in _select(_scan(ctx), taken):
+        expr = _build(cand, ctx)
+        if expr is not None:
+            found.append(expr)
+            _remember(ctx, expr)
+    found.extend(_entity_fallback(ctx, found))
+    found.sort(key=lambda e: e.char_start)
+    return _attach_times(found, ctx)
+
+
+# --------------------------------------------------------------------------------------------
+# Scanning and selection
+# --------------------------------------------------------------------------------------------
+
+
+def _make_ctx(doc: Doc, anchor: date | None) -> _Ctx:
+    time_ents, name_ents = [], []
+    for ent in doc.ents:
+        if ent.label_ in ("DATE", "TIME"):
+            time_ents.append((ent.start_char, ent.end_char))
+        elif ent.label_ not in ("CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"):
+            name_ents.append((ent.start_char, ent.end_char))
+    starts = doc.to_array("IDX").tolist() if len(doc) else []
+    parsed = doc.has_annotation("DEP")
+    return _Ctx(doc, doc.text, anchor, parsed, starts, time_ents, name_ents)
+
+
+def _scan(ctx: _Ctx) -> list[_Cand]:
+    """All accepted candidate matches of all rules."""
+    cands = []
+    for priority, (name, pattern) in enumerate(R.PATTERNS.items()):
+        accept = R.ACCEPT.get(name)
+        for m in pattern.finditer(ctx.text):
+            start, end = m.span("x") if "x" in m.re.groupindex and m["x"] else m.span()
+            if start == end:
+                continue
+            try:
+                ok = accept is None or accept(m, ctx, start, end)
+            except _CAUGHT:
+                ok = False
+            if ok:
+                cands.append(_Cand(start, end, priority, name, m))
+            else:
+                ctx.rejected.append((start, end))
+    return cands
+
+
+def _select(cands: list[_Cand], taken: list[tuple[int, int]]) -> list[_Cand]:
+    """The longest non-overlapping candidates (rule order breaks ties), in text order."""
+    chosen: list[_Cand] = []
+    spans = sorted(taken)
+    for c in sorted(cands, key=lambda c: (c.start - c.end, c.priority, c.start)):
+        if _overlaps(spans, c.start, c.end):
+            continue
+        bisect.insort(spans, (c.start, c.end))
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(spans, (start, start))
+    return (i < len(spans) and spans[i][0] < end) or (i > 0 and spans[i - 1][1] > start)
+
+
+def _build(cand: _Cand, ctx: _Ctx) -> TimeExpression | None:
+    build = _BUILDERS[cand.rule]
+    try:
+        return build(cand.match, ctx, cand.start, cand.end)
+    except _CAUGHT:
+        return None
+
+
+def _remember(ctx: _Ctx, expr: TimeExpression) -> None:
+    """Keep the latest dated expressions: anaphora ("the next day") resolve against them."""
+    tv = expr.time
+    if tv is None or tv.start is None or tv.kind not in (TimeKind.DATE, TimeKind.INTERVAL):
+        return
+    ctx.last_dated, ctx.last_dated_at = tv, expr.char_start
+    if tv.precision is Precision.DAY:
+        ctx.last_day = tv
+
+
+# --------------------------------------------------------------------------------------------
+# Context helpers: neighbouring words, tokens, entities, tense
+# --------------------------------------------------------------------------------------------
+
+
+def _tense(ctx: _Ctx, start: int, end: int) -> _Tense:
+    """The tense of the verb governing the text at [start, end)."""
+    first = bisect.bisect_right(ctx.tok_starts, start) - 1
+    last = bisect.bisect_left(ctx.tok_starts, end)
+    if first < 0 or last <= first or not ctx.parsed:
+        return _Tense.NONE
+    tok = ctx.doc[first:last].root
+    if tok.head.lemma_ in _FUTURE_NOUNS:
+        return _Tense.FUTURE
+    prep = tok.head.lower_ if tok.dep_ == "pobj" else ""
+    for _ in range(10):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            tense = _verb_tense(tok, prep)
+            if tense is not None:
+                return tense
+        if tok.head is tok:
+            break
+        tok = tok.head
+    return _Tense.NONE
+
+
+def _verb_tense(verb: Token, prep: str = "") -> _Tense | None:
+    """The tense of one verb from its tag and auxiliaries; None to look further up the tree."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    rescheduled = verb.lemma_ in _RESCHEDULE_VERBS and prep in ("to", "until", "till", "for")
+    if (verb.lemma_ in _SCHEDULE_VERBS or rescheduled) and not words & _FUTURE_AUX:
+        return _Tense.PRESENT
+    if words & _PERFECT_AUX and verb.tag_ == "VBN":
+        return _Tense.FUTURE if words & {"will", "shall"} else _Tense.PAST
+    if words & _FUTURE_AUX or any(a.tag_ == "TO" for a in auxes):
+        return _Tense.FUTURE
+    if any(a.tag_ == "VBD" for a in auxes):
+        return _Tense.PAST
+    if any(a.tag_ == "MD" for a in auxes):
+        return _Tense.FUTURE
+    if verb.tag_ == "VBD":
+        return _Tense.PAST
+    present_aux = any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if verb.tag_ == "VBN":
+        return _Tense.PRESENT if present_aux else _Tense.PAST
+    if verb.tag_ in ("VBZ", "VBP"):
+        return _Tense.PRESENT
+    if verb.tag_ == "VBG" and present_aux:
+        return _Tense.PRESENT
+    return None
+
+
+def _base(ctx: _Ctx, start: int) -> date | None:
+    """The date a bare "June 20" counts from: the anchor, or a date given earlier in the sentence.
+
+    "killed June 24, 2005 while investigating a June 20 shooting" reads June 20 in 2005.
+    """
+    tv, anchor = ctx.last_dated, ctx.anchor
+    if tv is None or tv.start is None or ctx.last_dated_at < 0:
+        return anchor
+    if anchor is not None and abs((tv.start - anchor).days) <= 180:
+        return anchor
+    tok = ctx.token_at(start)
+    if tok is None or not ctx.doc.has_annotation("SENT_START"):
+        return anchor
+    return tv.start if ctx.last_dated_at >= tok.sent.start_char else anchor
+
+
+def _direction(ctx: _Ctx, start: int, end: int, default: int) -> int:
+    """-1 (past), 0 (nearest) or +1 (future) for a bare date, from the clause's tense."""
+    tense = _tense(ctx, start, end)
+    return default if tense is _Tense.NONE else tense.value
+
+
+# --------------------------------------------------------------------------------------------
+# Building expressions
+# --------------------------------------------------------------------------------------------
+
+
+def _dated(
+    ctx: _Ctx,
+    start: int,
+    end: int,
+    period: R.Period,
+    *,
+    anchor: date | None = None,
+    kind: TimeKind = TimeKind.DATE,
+    type_: TimexType = TimexType.DATE,
+) -> TimeExpression:
+    """A DATE expression with a resolved :class:`TimeValue`."""
+    text = ctx.text[start:end]
+    tv = TimeValue(
+        period.start,
+        period.end,
+        period.precision,
+        text=text,
+        anchor=anchor or ctx.anchor,
+        kind=kind,
+        value=period.value,
+    )
+    return TimeExpression(start, end, text, type_, period.value, tv)
+
+
+def _bare(
+    ctx: _Ctx,
+    start: int,
+    end: int,
+    value: str | None,
+    type_: TimexType = TimexType.DATE,
+    *,
+    vague: bool = False,
+) -> TimeExpression:
+    """An expression without calendar dates: a duration, a set, a vague or unanchored date."""
+    return TimeExpression(start, end, ctx.text[start:end], type_, value, None, vague)
+
+
+def _relative_ref(direction: int) -> str:
+    return {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[direction]
+
+
+def _ref_date(ctx: _Ctx, unit: str, forward: bool) -> date | None:
+    """The date "the following day" or "two years later" counts from."""
+    tv = ctx.last_day
+    coarse = unit in _UNIT_PRECISION
+    if coarse and ctx.last_dated is not None and ctx.last_dated.precision is not None:
+        unit_precision = _UNIT_PRECISION[unit]
+        if R.PRECISION_ORDER[ctx.last_dated.precision] <= R.PRECISION_ORDER[unit_precision]:
+            tv = ctx.last_dated
+    if tv is None or tv.start is None or tv.end is None:
+        return ctx.anchor
+    return tv.end if forward else tv.start
+
+
+def _year_of_rel(ctx: _Ctx, rel: str) -> int:
+    """The year meant by "last year", "this year", "the following year"..."""
+    words = rel.lower().split()
+    shift = -1 if words[0] in ("last",) or "previous" in words else 0
+    if "next" in words or "following" in words:
+        shift = 1
+    base = ctx.anchor
+    if words[0] == "the" and ctx.last_dated is not None and ctx.last_dated.start is not None:
+        base = ctx.last_dated.start
+    if base is None:
+        raise ValueError("no anchor")
+    return base.year + shift
+
+
+# --------------------------------------------------------------------------------------------
+# Rule builders: absolute and anchor-relative dates
+# --------------------------------------------------------------------------------------------
+
+
+def _b_iso(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    d = date(int(m["year"]), int(m["month"]), int(m["day"]))
+    return _dated(ctx, s, e, R.day_period(d))
+
+
+def _b_numeric(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    a, b = int(m["a"]), int(m["b"])
+    day_first = a > 12 or (b <= 12 and m["sep"] == ".")
+    month, day = (b, a) if day_first else (a, b)
+    return _dated(ctx, s, e, R.day_period(date(int(m["year"]), month, day)))
+
+
+def _b_month_day(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    month, day = R.month_number(m["month"]), R.day_number(m["day"])
+    weekday = R.weekday_number(m["wd"]) if m["wd"] else None
+    if m["year"]:
+        return _dated(ctx, s, e, R.day_period(date(int(m["year"]), month, day)))
+    date(2000, month, day)  # validates the day of month (leap year allows 29 February)
+    base = _base(ctx, s)
+    if base is None:
+        return _bare(ctx, s, e, f"XXXX-{month:02d}-{day:02d}")
+    direction = _direction(ctx, s, e, 0)
+    period = R.day_period(R.nearest_day(base, month, day, direction, weekday))
+    return _dated(ctx, s, e, period, anchor=base)
+
+
+def _b_month(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    month = R.month_number(m["month"])
+    if m["year"]:
+        year = int(m["year"])
+    elif m["rel"] and (ctx.anchor is not None or ctx.last_dated is not None):
+        year = _year_of_rel(ctx, m["rel"])
+    elif m["rel"] or _base(ctx, s) is None:
+        return _bare(ctx, s, e, f"XXXX-{month:02d}")
+    else:
+        year = R.nearest_month(_base(ctx, s) or date.min, month, _direction(ctx, s, e, 0))
+    period = R.narrow(R.month_period(year, month), m["mod"])
+    return _dated(ctx, s, e, period)
+
+
+def _b_rel_month(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    month, rel = R.month_number(m["month"]), m["rel"].lower()
+    if ctx.anchor is None:
+        return _bare(ctx, s, e, f"XXXX-{month:02d}")
+    if rel == "this":
+        year = ctx.anchor.year
+    else:
+        year = R.nearest_month(
+            ctx.anchor, month, 1 if rel in ("next", "coming") else -1, strict=True
+        )
+    return _dated(ctx, s, e, R.month_period(year, month))
+
+
+def _b_weekday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    weekday, rel, part = R.weekday_number(m["wd"]), (m["rel"] or "").lower(), m["part"]
+    if ctx.anchor is None:
+        suffix = f"T{R.PARTS_OF_DAY[part.lower()]}" if part else ""
+        return _bare(ctx, s, e, f"XXXX-WXX-{weekday + 1}{suffix}")
+    a = ctx.anchor
+    if rel in ("last", "past"):
+        d = a - timedelta(days=(a.weekday() - weekday) % 7 or 7)
+    elif rel in ("next", "coming"):
+        d = a + timedelta(days=(weekday - a.weekday()) % 7 or 7)
+    elif rel == "this":
+        d = a + timedelta(days=weekday - a.weekday())
+    else:
+        d = R.nearest_weekday(a, weekday, _direction(ctx, s, e, -1))
+    return _dated(ctx, s, e, R.with_part_of_day(R.day_period(d), part))
+
+
+def _b_decade(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    if m["dec"]:
+        first = int(m["dec"])
+    else:
+        short = int(m["short"])
+        first = (
+            2000 + short
+            if 2000 + short <= (ctx.anchor.year if ctx.anchor else 2030)
+            else 1900 + short
+        )
+    return _dated(ctx, s, e, R.narrow(R.decade_period(first), m["mod"]))
+
+
+def _b_season(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    code = R.SEASONS[m["season"].lower()]
+    if m["year"]:
+        period = R.season_period(int(m["year"]), code)
+    elif m["relyear"]:
+        period = R.season_period(_year_of_rel(ctx, m["relyear"]), code)
+    elif ctx.anchor is None:
+        return _bare(ctx, s, e, f"XXXX-{code}")
+    else:
+        rel = (m["rel"] or "").lower()
+        direction = 0 if rel else _direction(ctx, s, e, 0)
+        period = R.nearest_season(ctx.anchor, code, rel, direction)
+    return _dated(ctx, s, e, R.narrow(period, m["mod"]))
+
+
+def _b_quarter(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    ordinal = m["ord"].lower()
+    year = (
+        int(m["year"])
+        if m["year"]
+        else _year_of_rel(ctx, m["rel"].replace("the year", "this year"))
+    )
+    if m["unit"].lower() == "half":
+        half = 2 if ordinal in ("last", "final", "latter") else R.ORDINALS[ordinal]
+        if half > 2:
+            return None
+        return _dated(ctx, s, e, R.half_period(year, half))
+    return _dated(ctx, s, e, R.quarter_period(year, R.ORDINALS[ordinal]))
+
+
+def _b_q_year(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    n, year = int(m["q"]), int(m["year"])
+    if m.group(0)[0] in "Hh":
+        return _dated(ctx, s, e, R.half_period(year, n)) if n <= 2 else None
+    return _dated(ctx, s, e, R.quarter_period(year, n))
+
+
+def _b_year(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    return _dated(ctx, s, e, R.narrow(R.year_period(int(m["year"])), m["mod"]))
+
+
+def _b_relday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    word = " ".join((m["word"] or m["this"]).lower().split())
+    part = m["part"] or m["part2"] or ("night" if word == "tonight" else None)
+    shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
+    shift = {"the day before yesterday": -2, "the day after tomorrow": 2}.get(word, shift)
+    if ctx.anchor is None:
+        return _bare(ctx, s, e, _relative_ref(shift))
+    period = R.day_period(ctx.anchor + timedelta(days=shift))
+    return _dated(ctx, s, e, R.with_part_of_day(period, part))
+
+
+def _b_holiday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    name = m["h"].lower()
+    month, day = (12, 24) if "eve" in name and "christmas" in name else (12, 25)
+    if "new" in name:
+        month, day = (12, 31) if "eve" in name else (1, 1)
+    if m["year"]:
+        return _dated(ctx, s, e, R.day_period(date(int(m["year"]), month, day)))
+    if ctx.anchor is None:
+        return _bare(ctx, s, e, f"XXXX-{month:02d}-{day:02d}")
+    d = R.nearest_day(ctx.anchor, month, day, _direction(ctx, s, e, 0), None)
+    return _dated(ctx, s, e, R.day_period(d))
+
+
+# --------------------------------------------------------------------------------------------
+# Rule builders: ranges
+# --------------------------------------------------------------------------------------------
+
+
+def _b_year_range(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if y2 < 100:
+        y2 += y1 // 100 * 100
+    period = R.interval(R.year_period(y1), R.year_period(y2))
+    return _dated(ctx, s, e, period, kind=TimeKind.INTERVAL)
+
+
+def _b_month_range(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    m1, m2 = R.month_number(m["m1"]), R.month_number(m["m2"])
+    if m["year"] or m["rel"]:
+        y2 = int(m["year"]) if m["year"] else _year_of_rel(ctx, m["rel"])
+        y1 = y2 if m1 <= m2 else y2 - 1
+    elif _base(ctx, s) is None:
+        return _bare(ctx, s, e, f"XXXX-{m1:02d}/XXXX-{m2:02d}")
+    else:
+        y1 = R.nearest_month(_base(ctx, s) or date.min, m1, _direction(ctx, s, e, 0))
+        y2 = y1 if m1 <= m2 else y1 + 1
+    period = R.interval(R.month_period(y1, m1), R.month_period(y2, m2))
+    return _dated(ctx, s, e, period, kind=TimeKind.INTERVAL)
+
+
+def _b_day_range(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    m1 = R.month_number(m["m1"] or m["m2"])
+    m2 = R.month_number(m["m2"] or m["m1"])
+    d1, d2 = R.day_number(m["d1"]), R.day_number(m["d2"])
+    year2 = int(m["year"]) if m["year"] else int(m["y1"]) if m["y1"] else None
+    if year2 is not None:
+        y1 = int(m["y1"]) if m["y1"] else year2 if (m1, d1) <= (m2, d2) else year2 - 1
+        first = date(y1, m1, d1)
+    elif _base(ctx, s) is None:
+        return _bare(ctx, s, e, f"XXXX-{m1:02d}-{d1:02d}/XXXX-{m2:02d}-{d2:02d}")
+    else:
+        first = R.nearest_day(_base(ctx, s) or date.min, m1, d1, _direction(ctx, s, e, 0), None)
+        year2 = first.year if (m1, d1) <= (m2, d2) else first.year + 1
+    last = date(year2, m2, d2)
+    if last <= first:
+        return None
+    period = R.interval(R.day_period(first), R.day_period(last))
+    return _dated(ctx, s, e, period, kind=TimeKind.INTERVAL)
+
+
+# --------------------------------------------------------------------------------------------
+# Rule builders: units relative to the anchor or to the text ("last month", "the next day")
+# --------------------------------------------------------------------------------------------
+
+_ANCHOR_RELS = {"last": -1, "this": 0, "the current": 0, "next": 1, "the coming": 1, "the": 0}
+_REF_RELS = {
+    "the previous": -1,
+    "the following": 1,
+    "the next": 1,
+    "the same": 0,
+    "that": 0,
+    "that same": 0,
+}
+
+
+def _b_unit_rel(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
+    mod = m["mod"]
+    if rel in ("the past", "the last") and unit == "quarter":
+        rel = "last"
+    if rel in ("the past", "the last"):
+        return _bare(ctx, s, e, R.duration_value(1, unit), TimexType.DURATION)
+    if rel == "next" and unit == "day":
+        rel = "the next"
+    if rel == "the" and _tense(ctx, s, e) is not _Tense.FUTURE:
+        rel = "that"  # "by the end of the year" after "in 2016" is the end of 2016
+    if rel in _ANCHOR_RELS:
+        shift, base = _ANCHOR_RELS[rel], ctx.anchor
+        if base is None:
+            return _bare(ctx, s, e, _relative_ref(shift))
+    else:
+        shift = _REF_RELS[rel]
+        base = _ref_date(ctx, unit, forward=shift >= 0)
+        if base is None:
+            return _bare(ctx, s, e, None)
+    period = R.unit_period(unit, base, shift)
+    period = R.narrow(period, mod, pivot=base if shift == 0 else None)
+    return _dated(ctx, s, e, period, anchor=base)
+
+
+def _b_the_weekend(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    if ctx.anchor is None:
+        return _bare(ctx, s, e, "XXXX-WXX-WE")
+    direction = _direction(ctx, s, e, -1)
+    saturday = R.nearest_weekday(ctx.anchor, 5, direction)
+    if direction >= 0 and ctx.anchor.weekday() == 6:
+        saturday = ctx.anchor - timedelta(days=1)
+    return _dated(ctx, s, e, R.unit_period("weekend", saturday))
+
+
+def _b_ref_part(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    shift = _REF_RELS[" ".join(m["rel"].lower().split())]
+    base = _ref_date(ctx, "day", forward=shift >= 0)
+    if base is None:
+        return _bare(ctx, s, e, None)
+    period = R.with_part_of_day(R.unit_period("day", base, shift), m["part"])
+    return _dated(ctx, s, e, period, anchor=base)
+
+
+def _b_ago(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    direction = " ".join(m["dir"].lower().split())
+    unit = R.unit_key(m["unit"])
+    amount = R.amount(m)
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    from_anchor = direction in ("ago", "from now", "hence")
+    type_ = TimexType.TIME if unit in ("second", "minute", "hour") else TimexType.DATE
+    if amount is None:
+        return _bare(ctx, s, e, _relative_ref(sign) if from_anchor else None, type_, vague=True)
+    base = ctx.anchor if from_anchor else _ref_date(ctx, unit, forward=sign > 0)
+    if base is None:
+        return _bare(ctx, s, e, _relative_ref(sign) if from_anchor else None, type_)
+    period = R.shift(unit, base, sign * amount)
+    return _dated(ctx, s, e, period, anchor=base, type_=type_)
+
+
+def _b_day_before(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    unit = m["unit"].lower()
+    sign = -1 if m["dir"].lower() in ("before", "earlier") else 1
+    base = _ref_date(ctx, "day" if unit == "night" else unit, forward=sign > 0)
+    if base is None:
+        return _bare(ctx, s, e, None)
+    if unit == "night":
+        period = R.with_part_of_day(R.unit_period("day", base, sign), "night")
+    else:
+        period = R.unit_period(unit, base, sign)
+    return _dated(ctx, s, e, period, anchor=base)
+
+
+# --------------------------------------------------------------------------------------------
+# Rule builders: durations, sets, vague references, clock times
+# --------------------------------------------------------------------------------------------
+
+
+def _b_duration(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    unit, amount = R.unit_key(m["unit"]), R.amount(m)
+    if (
+        amount is not None
+        and not m["lead"]
+        and ctx.prev_word(s).lower() == "in"
+        and (m["time"] or _tense(ctx, s, e) in (_Tense.FUTURE, _Tense.PRESENT))
+        and ctx.anchor is not None
+    ):
+        return _dated(ctx, s, e, R.shift(unit, ctx.anchor, amount))
+    value = R.duration_value(amount, unit)
+    return _bare(ctx, s, e, value, TimexType.DURATION, vague=amount is None)
+
+
+def _b_long(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    word = m["unit"].lower()
+    plural = m.group(0).lower().startswith(word + "s")
+    value = R.duration_value(None if plural else 1, word)
+    return _bare(ctx, s, e, value, TimexType.DURATION, vague=plural)
+
+
+def _b_vague_duration(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    unit = R.unit_key(m["unit"] or m["unit2"])
+    return _bare(ctx, s, e, R.duration_value(None, unit), TimexType.DURATION, vague=True)
+
+
+def _b_set_every(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    if m["wd"]:
+        return _bare(ctx, s, e, f"XXXX-WXX-{R.weekday_number(m['wd']) + 1}", TimexType.SET)
+    unit = m["unit"].lower()
+    if unit in _PART_WORDS:
+        return _bare(ctx, s, e, f"XXXX-XX-XXT{R.PARTS_OF_DAY[unit]}", TimexType.SET)
+    if unit == "weekend":
+        return _bare(ctx, s, e, "XXXX-WXX-WE", TimexType.SET)
+    num = (m["num"] or "").lower()
+    amount = 2.0 if num == "other" else R.parse_number(num) if num else 1.0
+    return _bare(ctx, s, e, R.duration_value(amount, R.unit_key(unit)), TimexType.SET)
+
+
+def _b_set_freq(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    return _bare(ctx, s, e, R.duration_value(1, R.unit_key(m["unit"])), TimexType.SET)
+
+
+def _b_set_adverb(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    return _bare(ctx, s, e, R.SET_ADVERBS[m["adv"].lower()], TimexType.SET)
+
+
+def _b_set_plural_weekday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    return _bare(ctx, s, e, f"XXXX-WXX-{R.weekday_number(m['wd']) + 1}", TimexType.SET)
+
+
+def _b_vague(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    value = "PAST_REF" if m["past"] else "FUTURE_REF" if m["future"] else "PRESENT_REF"
+    return _bare(ctx, s, e, value, vague=True)
+
+
+def _b_clock(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    return _bare(ctx, s, e, f"XXXX-XX-XXT{R.clock_value(m)}", TimexType.TIME)
+
+
+# --------------------------------------------------------------------------------------------
+# Acceptance filters (run before overlaps are settled, so a rejected match frees its text)
+# --------------------------------------------------------------------------------------------
+
+
+_BUILDERS: dict[str, _Builder] = {
+    "iso": _b_iso,
+    "numeric": _b_numeric,
+    "md_range": _b_day_range,
+    "dm_range": _b_day_range,
+    "mdy": _b_month_day,
+    "dmy": _b_month_day,
+    "month_range": _b_month_range,
+    "year_range": _b_year_range,
+    "quarter": _b_quarter,
+    "q_year": _b_q_year,
+    "season": _b_season,
+    "decade": _b_decade,
+    "holiday": _b_holiday,
+    "month": _b_month,
+    "rel_month": _b_rel_month,
+    "relday": _b_relday,
+    "ago": _b_ago,
+    "day_before": _b_day_before,
+    "ref_part": _b_ref_part,
+    "the_weekend": _b_the_weekend,
+    "unit_rel": _b_unit_rel,
+    "weekday": _b_weekday,
+    "set_every": _b_set_every,
+    "set_freq": _b_set_freq,
+    "set_adverb": _b_set_adverb,
+    "set_plural_weekday": _b_set_plural_weekday,
+    "duration": _b_duration,
+    "long": _b_long,
+    "vague_duration": _b_vague_duration,
+    "year": _b_year,
+    "clock": _b_clock,
+    "vague": _b_vague,
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Dateline, spaCy entities the rules missed, and clock times attached to a day
+# --------------------------------------------------------------------------------------------
+
+
+def _dateline(ctx: _Ctx) -> TimeExpression | None:
+    """The date of a dateline ("GENEVA, 23 February (UN News) —") at the top of the text."""
+    m = R.DATELINE_RE.search(ctx.text, 0, R.DATELINE_WINDOW)
+    if m is None:
+        m = R.HEADER_DATE_RE.search(ctx.text, 0, R.DATELINE_WINDOW)
+    if m is None:
+        return None
+    s, e = m.span("x")
+    month = R.month_number(m["month"] or m["month2"])
+    day = R.day_number(m["day"] or m["day2"])
+    try:
+        if m["year"]:
+            return _dated(ctx, s, e, R.day_period(date(int(m["year"]), month, day)))
+        date(2000, month, day)
+        if ctx.anchor is None:
+            return _bare(ctx, s, e, f"XXXX-{month:02d}-{day:02d}")
+        return _dated(ctx, s, e, R.day_period(R.nearest_day(ctx.anchor, month, day, 0, None)))
+    except _CAUGHT:
+        return None
+
+
+def _entity_fallback(ctx: _Ctx, found: list[TimeExpression]) -> list[TimeExpression]:
+    """spaCy DATE/TIME entities no rule read: normalised by dateparser where it can, else kept."""
+    spans = sorted([(x.char_start, x.char_end) for x in found] + ctx.rejected)
+    out = []
+    for ent in ctx.doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or _overlaps(spans, ent.start_char, ent.end_char):
+            continue
+        s, e = ent.start_char, ent.end_char
+        while e > s and not ctx.text[e - 1].isalnum():
+            e -= 1
+        if e <= s or not R.FALLBACK_HINT_RE.search(ctx.text, s, e):
+            continue
+        type_ = TimexType.TIME if ent.label_ == "TIME" else TimexType.DATE
+        period = None
+        if ctx.anchor is not None and R.ABSOLUTE_HINT_RE.search(ctx.text, s, e):
+            period = _dateparser_period(ctx.text[s:e], ctx.anchor)
+        out.append(_dated(ctx, s, e, period) if period else _bare(ctx, s, e, None, type_))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_period(text: str, anchor: date) -> R.Period | None:
+    """Read an absolute date with dateparser (only for spaCy entities our rules did not read)."""
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "RELATIVE_BASE": datetime(anchor.year, anchor.month, anchor.day),
+        "PREFER_DATES_FROM": "past",
+        "PREFER_DAY_OF_MONTH": "first",
+        "PARSERS": ["absolute-time"],
+    }
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    except (*_CAUGHT, TypeError, AttributeError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    if data.period == "year":
+        return R.year_period(d.year)
+    if data.period == "month":
+        return R.month_period(d.year, d.month)
+    if data.period == "week":
+        return R.week_period(d)
+    return R.day_period(d)
+
+
+def _attach_times(found: list[TimeExpression], ctx: _Ctx) -> list[TimeExpression]:
+    """Give a clock time ("at 10 a.m.") the day it is attached to ("on Saturday at 10 a.m.")."""
+    out = list(found)
+    for i, expr in enumerate(found):
+        if expr.type is not TimexType.TIME or expr.time is not None or not expr.value:
+            continue
+        if not expr.value.startswith("XXXX-XX-XXT"):
+            continue
+        day = _adjacent_day(found, i, ctx)
+        if day is None or day.start is None:
+            continue
+        value = f"{day.start.isoformat()}{expr.value[10:]}"
+        tv = TimeValue(
+            day.start, day.start, Precision.DAY, expr.text, ctx.anchor, TimeKind.DATE, value
+        )
+        out[i] = TimeExpression(expr.char_start, expr.char_end, expr.text, expr.type, value, tv)
+    return out
+
+
+def _adjacent_day(found: list[TimeExpression], i: int, ctx: _Ctx) -> TimeValue | None:
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(found):
+            continue
+        other = found[j]
+        if other.time is None or other.time.precision is not Precision.DAY:
+            continue
+        if other.time.kind is not TimeKind.DATE:
+            continue
+        gap_start = other.char_end if j < i else found[i].char_end
+        gap_end = found[i].char_start if j < i else other.char_start
+        if gap_end - gap_start <= 20 and _TIME_GAP_RE.fullmatch(ctx.text, gap_start, gap_end):
+            return other.time
+    return None
