@@ -243,6 +243,9 @@ def _text_article(path: Path, data: bytes, origin: str, published: date | None, 
         except (OSError, ValueError) as exc:
             notes.append(f"{sidecar}: unreadable metadata ({exc}); ignored")
     if path.suffix.lower() in {".md", ".markdown"}:
+        heading = re.search(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", text, re.M)
+        if heading and not meta.get("title"):
+            meta = {**meta, "title": heading.group(1)}
         text = _strip_markdown(text)
     return _finish(text, origin, meta=meta, published=published, notes=notes)
 
@@ -297,6 +300,10 @@ def _json_articles(data: bytes, origin: str, published: date | None, notes: list
     except json.JSONDecodeError as exc:
         raise InputError(origin, f"malformed JSON: {exc.msg} at line {exc.lineno}", code=errors.MALFORMED_JSON) from exc
     records = obj if isinstance(obj, list) else obj.get("articles", [obj]) if isinstance(obj, dict) else [obj]
+    if not isinstance(records, list) or not any(isinstance(r, dict) for r in records):
+        raise InputError(
+            origin, "wrong shape: expected an object with 'text' or a list of them", code=errors.MALFORMED_JSON
+        )
     for i, rec in enumerate(records):
         where = origin if len(records) == 1 else f"{origin}[{i}]"
         try:

@@ -151,6 +151,7 @@ class _Builder:
         self.actors[key] = Actor(
             id=key, label=entry.label, actor_type=actor_type,
             iso3=entry.iso3 if entry.kind == "state" else None, wikidata=entry.wikidata,
+            aliases=tuple(sorted({*entry.aliases, *entry.demonyms} - {entry.label})),
             affiliation=entry.parent, provenance=(self.prov(si, confidence=0.6, evidence="actor:implied"),),
         )
         if entry.parent:

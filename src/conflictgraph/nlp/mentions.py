@@ -614,9 +614,8 @@ class MentionFinder:
 
     # -- generic phrases: governments, oppositions, officials ------------------------------
     def _generic(self, doc: Doc, m: Mentions) -> None:
-        persons = [a for a in m.actors if a.actor_type == ActorType.PERSON]
         for tok in doc:
-            if tok.i in m.token_actor:
+            if tok.i in m.token_actor or any(a.start <= tok.i < a.end for a in m.actors[-3:]):
                 continue
             lemma = tok.lemma_.lower()
             low = tok.lower_
@@ -639,6 +638,18 @@ class MentionFinder:
                 m.actors.append(ActorMention(start, end, identity.opposition_id(iso3), label,
                                              ActorType.ARMED_GROUP, country=iso3, how="opposition",
                                              surface=doc[start:end].text))
+            elif (lemma in {"government", "regime", "force", "army", "troop", "military"} or low in {"forces", "troops"}) and not mods and (
+                m.conflict_country
+                and (lemma in {"government", "regime"} or any(c.lemma_.lower() in {"government", "regime", "pro-government"} for c in tok.children))
+                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) | any(c.lemma_.lower() == "government" for c in tok.children)
+            ):
+                # "the government", "government forces", "the regime": the conflict country's state
+                entry = self.gaz.state(m.conflict_country)
+                if entry is not None:
+                    lo = min([c.i for c in tok.lefts if c.dep_ in {"compound", "amod"}] + [tok.i])
+                    m.actors.append(ActorMention(tok.i, tok.i + 1, identity.state_id(entry.iso3 or ""), entry.label,
+                                                 ActorType.STATE, iso3=entry.iso3, how="government",
+                                                 surface=doc[lo : tok.i + 1].text))
             elif lemma in GOVERNMENT_NOUNS and mods and len({x.key for x in mods}) == 1:
                 mod = mods[0]
                 lo = min(mod.start, tok.i)
@@ -646,8 +657,6 @@ class MentionFinder:
                 surface = doc[lo:hi].text
                 m.actors.append(ActorMention(tok.i, tok.i + 1, mod.key, mod.label, ActorType.STATE,
                                              iso3=mod.iso3, how="government", surface=surface))
-            elif lemma in PERSON_ROLE_NOUNS and mods:
-                _ = persons  # people are matched per event argument (see events.py)
 
     @staticmethod
     def _state_modifiers(tok: Token, m: Mentions) -> list[ActorMention]:

@@ -44,6 +44,7 @@ _UNIT_PRECISION = {
     "decade": Precision.DECADE,
     "century": Precision.DECADE,
 }
+_COARSER_THAN_MONTH = {Precision.SEASON, Precision.QUARTER, Precision.YEAR, Precision.DECADE}
 _PART_WORDS = {"morning", "afternoon", "evening", "night", "tonight"}
 
 
@@ -152,6 +153,7 @@ def find_time_expressions(doc: Doc, anchor: date | None) -> list[TimeExpression]
 
 
 def _make_ctx(doc: Doc, anchor: date | None) -> _Ctx:
+    """Index the parse once: token offsets, DATE/TIME entities and names to keep clear of."""
     time_ents, name_ents = [], []
     for ent in doc.ents:
         if ent.label_ in ("DATE", "TIME"):
@@ -196,11 +198,13 @@ def _select(cands: list[_Cand], taken: list[tuple[int, int]]) -> list[_Cand]:
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps one of the sorted, disjoint spans."""
     i = bisect.bisect_left(spans, (start, start))
     return (i < len(spans) and spans[i][0] < end) or (i > 0 and spans[i - 1][1] > start)
 
 
 def _build(cand: _Cand, ctx: _Ctx) -> TimeExpression | None:
+    """Resolve one candidate; None when its numbers make no date ("February 30")."""
     build = _BUILDERS[cand.rule]
     try:
         return build(cand.match, ctx, cand.start, cand.end)
@@ -219,7 +223,7 @@ def _remember(ctx: _Ctx, expr: TimeExpression) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Context helpers: neighbouring words, tokens, entities, tense
+# Tense, and the dates bare and anaphoric expressions count from
 # --------------------------------------------------------------------------------------------
 
 
@@ -271,20 +275,53 @@ def _verb_tense(verb: Token, prep: str = "") -> _Tense | None:
     return None
 
 
-def _base(ctx: _Ctx, start: int) -> date | None:
-    """The date a bare "June 20" counts from: the anchor, or a date given earlier in the sentence.
-
-    "killed June 24, 2005 while investigating a June 20 shooting" reads June 20 in 2005.
-    """
-    tv, anchor = ctx.last_dated, ctx.anchor
-    if tv is None or tv.start is None or ctx.last_dated_at < 0:
-        return anchor
-    if anchor is not None and abs((tv.start - anchor).days) <= 180:
-        return anchor
+def _frame(ctx: _Ctx, start: int) -> TimeValue | None:
+    """The date given earlier in the same sentence, which frames a bare "March 3" after it."""
+    tv = ctx.last_dated
+    if tv is None or tv.start is None or tv.end is None or ctx.last_dated_at < 0:
+        return None
     tok = ctx.token_at(start)
     if tok is None or not ctx.doc.has_annotation("SENT_START"):
-        return anchor
-    return tv.start if ctx.last_dated_at >= tok.sent.start_char else anchor
+        return None
+    return tv if ctx.last_dated_at >= tok.sent.start_char else None
+
+
+def _bare_day(ctx: _Ctx, s: int, e: int, month: int, day: int, weekday: int | None) -> date | None:
+    """The date of a month and day without a year ("on March 3"), or None with nothing to go by.
+
+    Inside a coarser date of the same sentence it takes that year ("In 2014, on March 3"); next
+    to a distant full date it counts from that ("killed June 24, 2005 in a June 20 shooting");
+    otherwise it is the nearest such day before or after the anchor, as the tense says.
+    """
+    frame, base = _frame(ctx, s), ctx.anchor
+    if frame is not None and frame.start is not None and frame.end is not None:
+        if frame.precision is not Precision.DAY:
+            inside = R.days_within(frame.start, frame.end, month, day)
+            if len(inside) == 1:
+                return inside[0]
+        elif base is None or abs((frame.start - base).days) > 180:
+            base = frame.start
+    if base is None:
+        return None
+    return R.nearest_day(base, month, day, _direction(ctx, s, e, 0), weekday)
+
+
+def _bare_month_year(ctx: _Ctx, s: int, e: int, month: int) -> int | None:
+    """The year of a month without one ("in August"), or None with nothing to go by.
+
+    A coarser date earlier in the sentence gives it ("In 2013, in August"); else the anchor and
+    the tense do.
+    """
+    frame = _frame(ctx, s)
+    coarse = frame is not None and frame.precision in _COARSER_THAN_MONTH
+    if frame is not None and coarse and frame.start is not None and frame.end is not None:
+        first, last = frame.start, frame.end
+        years = [y for y in range(first.year, last.year + 1) if first <= date(y, month, 1) <= last]
+        if len(years) == 1:
+            return years[0]
+    if ctx.anchor is None:
+        return None
+    return R.nearest_month(ctx.anchor, month, _direction(ctx, s, e, 0))
 
 
 def _direction(ctx: _Ctx, start: int, end: int, default: int) -> int:
@@ -336,6 +373,7 @@ def _bare(
 
 
 def _relative_ref(direction: int) -> str:
+    """The TIMEX3 value of a relative expression that has no anchor to count from."""
     return {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}[direction]
 
 
@@ -389,12 +427,10 @@ def _b_month_day(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression 
     if m["year"]:
         return _dated(ctx, s, e, R.day_period(date(int(m["year"]), month, day)))
     date(2000, month, day)  # validates the day of month (leap year allows 29 February)
-    base = _base(ctx, s)
-    if base is None:
+    found = _bare_day(ctx, s, e, month, day, weekday)
+    if found is None:
         return _bare(ctx, s, e, f"XXXX-{month:02d}-{day:02d}")
-    direction = _direction(ctx, s, e, 0)
-    period = R.day_period(R.nearest_day(base, month, day, direction, weekday))
-    return _dated(ctx, s, e, period, anchor=base)
+    return _dated(ctx, s, e, R.day_period(found))
 
 
 def _b_month(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
@@ -403,10 +439,11 @@ def _b_month(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | No
         year = int(m["year"])
     elif m["rel"] and (ctx.anchor is not None or ctx.last_dated is not None):
         year = _year_of_rel(ctx, m["rel"])
-    elif m["rel"] or _base(ctx, s) is None:
-        return _bare(ctx, s, e, f"XXXX-{month:02d}")
     else:
-        year = R.nearest_month(_base(ctx, s) or date.min, month, _direction(ctx, s, e, 0))
+        found = None if m["rel"] else _bare_month_year(ctx, s, e, month)
+        if found is None:
+            return _bare(ctx, s, e, f"XXXX-{month:02d}")
+        year = found
     period = R.narrow(R.month_period(year, month), m["mod"])
     return _dated(ctx, s, e, period)
 
@@ -458,7 +495,7 @@ def _b_season(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | N
     code = R.SEASONS[m["season"].lower()]
     if m["year"]:
         period = R.season_period(int(m["year"]), code)
-    elif m["relyear"]:
+    elif m["relyear"] and (ctx.anchor is not None or ctx.last_dated is not None):
         period = R.season_period(_year_of_rel(ctx, m["relyear"]), code)
     elif ctx.anchor is None:
         return _bare(ctx, s, e, f"XXXX-{code}")
@@ -537,10 +574,11 @@ def _b_month_range(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpressio
     if m["year"] or m["rel"]:
         y2 = int(m["year"]) if m["year"] else _year_of_rel(ctx, m["rel"])
         y1 = y2 if m1 <= m2 else y2 - 1
-    elif _base(ctx, s) is None:
-        return _bare(ctx, s, e, f"XXXX-{m1:02d}/XXXX-{m2:02d}")
     else:
-        y1 = R.nearest_month(_base(ctx, s) or date.min, m1, _direction(ctx, s, e, 0))
+        found = _bare_month_year(ctx, s, e, m1)
+        if found is None:
+            return _bare(ctx, s, e, f"XXXX-{m1:02d}/XXXX-{m2:02d}")
+        y1 = found
         y2 = y1 if m1 <= m2 else y1 + 1
     period = R.interval(R.month_period(y1, m1), R.month_period(y2, m2))
     return _dated(ctx, s, e, period, kind=TimeKind.INTERVAL)
@@ -554,10 +592,11 @@ def _b_day_range(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression 
     if year2 is not None:
         y1 = int(m["y1"]) if m["y1"] else year2 if (m1, d1) <= (m2, d2) else year2 - 1
         first = date(y1, m1, d1)
-    elif _base(ctx, s) is None:
-        return _bare(ctx, s, e, f"XXXX-{m1:02d}-{d1:02d}/XXXX-{m2:02d}-{d2:02d}")
     else:
-        first = R.nearest_day(_base(ctx, s) or date.min, m1, d1, _direction(ctx, s, e, 0), None)
+        found = _bare_day(ctx, s, e, m1, d1, None)
+        if found is None:
+            return _bare(ctx, s, e, f"XXXX-{m1:02d}-{d1:02d}/XXXX-{m2:02d}-{d2:02d}")
+        first = found
         year2 = first.year if (m1, d1) <= (m2, d2) else first.year + 1
     last = date(year2, m2, d2)
     if last <= first:
@@ -720,9 +759,8 @@ def _b_clock(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | No
 
 
 # --------------------------------------------------------------------------------------------
-# Acceptance filters (run before overlaps are settled, so a rejected match frees its text)
+# The rule table: one builder per pattern of timex_rules.PATTERNS, in the same order
 # --------------------------------------------------------------------------------------------
-
 
 _BUILDERS: dict[str, _Builder] = {
     "iso": _b_iso,
@@ -853,6 +891,7 @@ def _attach_times(found: list[TimeExpression], ctx: _Ctx) -> list[TimeExpression
 
 
 def _adjacent_day(found: list[TimeExpression], i: int, ctx: _Ctx) -> TimeValue | None:
+    """The day-precise date right before or after expression i, with only "on"/"at" between."""
     for j in (i - 1, i + 1):
         if not 0 <= j < len(found):
             continue

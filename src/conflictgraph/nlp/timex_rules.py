@@ -821,11 +821,13 @@ def nearest_day(anchor: date, month: int, day: int, direction: int, weekday: int
     A day of slack either side keeps "concluded on January 29" read on the 28th in that January.
     """
     options = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+    for year in range(anchor.year - 4, anchor.year + 5):  # four years either side: 29 February
         try:
             options.append(date(year, month, day))
         except ValueError:
             continue
+    if len(options) > 3:
+        options = sorted(options, key=lambda d: abs(d.year - anchor.year))[:3]
     if weekday is not None and any(d.weekday() == weekday for d in options):
         options = [d for d in options if d.weekday() == weekday]
     slack = timedelta(days=1)
@@ -834,6 +836,19 @@ def nearest_day(anchor: date, month: int, day: int, direction: int, weekday: int
     if direction > 0 and any(d >= anchor - slack for d in options):
         return min(d for d in options if d >= anchor - slack)
     return min(options, key=lambda d: (abs((d - anchor).days), d > anchor))
+
+
+def days_within(start: date, end: date, month: int, day: int) -> list[date]:
+    """Every date with this month and day between start and end (inclusive)."""
+    out = []
+    for year in range(start.year, end.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if start <= d <= end:
+            out.append(d)
+    return out
 
 
 def nearest_month(anchor: date, month: int, direction: int, *, strict: bool = False) -> int:

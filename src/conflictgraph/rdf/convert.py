@@ -9,8 +9,6 @@ The attribute-to-term tables are in :mod:`conflictgraph.rdf.terms`.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -21,10 +19,11 @@ from typing import Final
 import networkx as nx
 from rdflib import Dataset, Graph
 
-from conflictgraph.errors import ExportError, RDFError
+from conflictgraph.errors import RDFError
 from conflictgraph.rdf.decode import decode
 from conflictgraph.rdf.encode import bind_prefixes, encode
 from conflictgraph.rdf.terms import PREFIXES
+from conflictgraph.store.files import atomic_write_text
 
 __all__ = [
     "FORMATS",
@@ -129,21 +128,7 @@ def write_rdf(
     """Write the graph as RDF in ``fmt`` atomically, so readers never see half a file."""
     if fmt not in FORMATS:
         raise RDFError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    text = FORMATS[fmt](g, generated_at=generated_at)
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    atomic_write_text(Path(path), FORMATS[fmt](g, generated_at=generated_at))
 
 
 def parse_rdf(data: str, fmt: str) -> Dataset:

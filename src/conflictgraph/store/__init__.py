@@ -1,4 +1,4 @@
-"""Store: where graphs are kept. For now atomic output files; the embedded SPARQL store comes next."""
+"""Store: where graphs are kept; for now atomic output files (the SPARQL store comes next)."""
 
 from conflictgraph.store.files import atomic_write_bytes, atomic_write_text
 

@@ -508,7 +508,7 @@
   });
   var labelled = null;
   function clearEdgeLabel() {
-    if (labelled !== null) edgesDS.update({ id: labelled, label: " " });
+    if (labelled !== null) edgesDS.update({ id: labelled, label: "" });
     labelled = null;
   }
   network.on("blurEdge", clearEdgeLabel);
@@ -642,7 +642,7 @@
       kv(dl, "Published", a.published);
       kv(dl, "URL", link(a.url));
     }
-    if (a.aliases && a.aliases.length) kv(dl, "Also", a.aliases.join("; "));
+    if (Array.isArray(a.aliases) && a.aliases.length) kv(dl, "Also", a.aliases.join("; "));
     kv(dl, "Id", ids[i]);
     body.appendChild(dl);
     body.appendChild(provenance(a.provenance));
@@ -693,14 +693,17 @@
   function select(id, focus) {
     var i = nodeRef(id);
     if (i === null) return false;
-    network.selectNodes([id]);
-    if (focus) {
+    showNode(i);
+    if (present[i]) network.selectNodes([id]);
+    if (focus && present[i]) {
+      // centre the node in the part of the canvas the details panel leaves free
+      var covered = details.hidden ? 0 : Math.min(details.offsetWidth + 8, container.clientWidth / 2);
       network.focus(id, {
         scale: Math.max(network.getScale(), 1.0),
+        offset: { x: -covered / 2, y: 0 },
         animation: { duration: 350, easingFunction: "easeInOutQuad" },
       });
     }
-    showNode(i);
     return true;
   }
 
