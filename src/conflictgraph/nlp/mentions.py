@@ -20,13 +20,13 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from conflictgraph.model import ActorType
+from conflictgraph.nlp.gazetteer_ruler import GAZ_SPANS
 from conflictgraph.resolve import identity
 from conflictgraph.resolve.gazetteer import Gazetteer, GazetteerEntry
 from conflictgraph.resolve.places import PlaceIndex
 
 __all__ = ["ActorMention", "MentionFinder", "Mentions", "PlaceMention", "ResolutionMention"]
 
-GAZ_SPANS = "cg_gazetteer"
 
 # Nouns that stand for a state's government or armed forces: "the Syrian government" is Syria.
 GOVERNMENT_NOUNS = {

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from conflictgraph.model import Article
 from conflictgraph.nlp.events import EventFinder
 from conflictgraph.nlp.load import load_base_model
-from conflictgraph.nlp.mentions import GAZ_SPANS, MentionFinder
+from conflictgraph.nlp.gazetteer_ruler import GazetteerRuler
+from conflictgraph.nlp.mentions import MentionFinder
 from conflictgraph.nlp.timex import find_time_expressions
 from conflictgraph.resolve.gazetteer import load_gazetteer
 from conflictgraph.resolve.places import load_places
@@ -53,6 +54,14 @@ class _Events:
         return doc
 
 
+@Language.factory(
+    "conflictgraph_gazetteer_v1", assigns=["doc.spans"], requires=[]
+)
+def make_gazetteer(nlp: Language, name: str) -> GazetteerRuler:
+    """States, demonyms, capitals, IGOs, armed groups and accords as spans."""
+    return GazetteerRuler(nlp, load_gazetteer())
+
+
 @Language.factory("conflictgraph_timex_v1", assigns=["doc._.cg_timexes"], requires=["token.dep"])
 def make_timex(nlp: Language, name: str) -> _Timex:
     """Time expressions resolved against ``doc._.cg_published``."""
@@ -82,17 +91,7 @@ def make_events(nlp: Language, name: str) -> _Events:
 def build_nlp(model: str | None = None) -> Language:
     """Load the base model once and add the gazetteer ruler and our three components."""
     nlp = load_base_model(model)
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        name="conflictgraph_gazetteer",
-        config={
-            "spans_key": GAZ_SPANS,
-            "validate": False,
-            "overwrite": True,
-            "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
-        },
-    )
-    ruler.add_patterns(load_gazetteer().patterns())  # type: ignore[attr-defined]
+    nlp.add_pipe("conflictgraph_gazetteer_v1")
     nlp.add_pipe("conflictgraph_timex_v1")
     nlp.add_pipe("conflictgraph_mentions_v1")
     nlp.add_pipe("conflictgraph_events_v1")

@@ -5,6 +5,10 @@ the spaCy parse filters them ("May" the modal, "March" the verb) and gives the t
 whether a bare "Monday" or "February 3" lies before or after the publication date; spaCy DATE
 entities that no rule read are kept, normalised by ``dateparser`` where it can.
 
+A dateline ("MOSCOW, Jan 28 (Reuters) -") is returned as a date and becomes the anchor for the rest
+of the text. "The following day" and "two days later" count from the latest day-precise date
+before them in the text, falling back to the anchor. Durations and sets carry no dates.
+
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> [e.value for e in find_time_expressions(nlp("Talks ended on 24 January 2017."), None)]
@@ -120,11 +124,7 @@ _Builder = Callable[[re.Match[str], _Ctx, int, int], TimeExpression | None]
 
 
 def find_time_expressions(doc: Doc, anchor: date | None) -> list[TimeExpression]:
-    """Every time expression in ``doc``, typed and resolved against ``anchor`` (publication date).
-
-    A dateline ("MOSCOW, Jan 28 (Reuters) -") is returned too and becomes the anchor for the rest
-    of the text; "the following day" is resolved from the latest day-precise date before it.
-    """
+    """Every time expression in ``doc``, typed and dated against ``anchor``, for event timelines."""
     if isinstance(anchor, datetime):
         anchor = anchor.date()
     ctx = _make_ctx(doc, anchor)
@@ -287,12 +287,10 @@ def _frame(ctx: _Ctx, start: int) -> TimeValue | None:
 
 
 def _bare_day(ctx: _Ctx, s: int, e: int, month: int, day: int, weekday: int | None) -> date | None:
-    """The date of a month and day without a year ("on March 3"), or None with nothing to go by.
-
-    Inside a coarser date of the same sentence it takes that year ("In 2014, on March 3"); next
-    to a distant full date it counts from that ("killed June 24, 2005 in a June 20 shooting");
-    otherwise it is the nearest such day before or after the anchor, as the tense says.
-    """
+    """The date of a month and day without a year ("on March 3"); None with nothing to go by."""
+    # Inside a coarser date of the same sentence it takes that year ("In 2014, on March 3"); next
+    # to a distant full date it counts from that ("killed June 24, 2005 in a June 20 shooting");
+    # otherwise it is the nearest such day before or after the anchor, as the tense says.
     frame, base = _frame(ctx, s), ctx.anchor
     if frame is not None and frame.start is not None and frame.end is not None:
         if frame.precision is not Precision.DAY:
@@ -307,11 +305,7 @@ def _bare_day(ctx: _Ctx, s: int, e: int, month: int, day: int, weekday: int | No
 
 
 def _bare_month_year(ctx: _Ctx, s: int, e: int, month: int) -> int | None:
-    """The year of a month without one ("in August"), or None with nothing to go by.
-
-    A coarser date earlier in the sentence gives it ("In 2013, in August"); else the anchor and
-    the tense do.
-    """
+    """The year of a month without one ("in August"): a framing year, else anchor and tense."""
     frame = _frame(ctx, s)
     coarse = frame is not None and frame.precision in _COARSER_THAN_MONTH
     if frame is not None and coarse and frame.start is not None and frame.end is not None:
@@ -410,11 +404,13 @@ def _year_of_rel(ctx: _Ctx, rel: str) -> int:
 
 
 def _b_iso(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """2017-01-24."""
     d = date(int(m["year"]), int(m["month"]), int(m["day"]))
     return _dated(ctx, s, e, R.day_period(d))
 
 
 def _b_numeric(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """24/01/2017 or 24.01.2017 (day first unless the first number cannot be a day)."""
     a, b = int(m["a"]), int(m["b"])
     day_first = a > 12 or (b <= 12 and m["sep"] == ".")
     month, day = (b, a) if day_first else (a, b)
@@ -422,6 +418,7 @@ def _b_numeric(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | 
 
 
 def _b_month_day(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "January 24, 2017", "24 January", "Jan. 24": a year given, or the nearest one."""
     month, day = R.month_number(m["month"]), R.day_number(m["day"])
     weekday = R.weekday_number(m["wd"]) if m["wd"] else None
     if m["year"]:
@@ -434,6 +431,7 @@ def _b_month_day(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression 
 
 
 def _b_month(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "March 2016", "August last year", "early January", a bare "in May"."""
     month = R.month_number(m["month"])
     if m["year"]:
         year = int(m["year"])
@@ -449,6 +447,7 @@ def _b_month(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | No
 
 
 def _b_rel_month(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "last August", "next March", "this May"."""
     month, rel = R.month_number(m["month"]), m["rel"].lower()
     if ctx.anchor is None:
         return _bare(ctx, s, e, f"XXXX-{month:02d}")
@@ -462,6 +461,7 @@ def _b_rel_month(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression 
 
 
 def _b_weekday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "Saturday", "next Monday", "Saturday morning": the tense picks the week."""
     weekday, rel, part = R.weekday_number(m["wd"]), (m["rel"] or "").lower(), m["part"]
     if ctx.anchor is None:
         suffix = f"T{R.PARTS_OF_DAY[part.lower()]}" if part else ""
@@ -479,6 +479,7 @@ def _b_weekday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | 
 
 
 def _b_decade(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "the 1990s", "the early '90s"."""
     if m["dec"]:
         first = int(m["dec"])
     else:
@@ -492,6 +493,7 @@ def _b_decade(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | N
 
 
 def _b_season(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "the summer of 2016", "last winter", "in the spring"."""
     code = R.SEASONS[m["season"].lower()]
     if m["year"]:
         period = R.season_period(int(m["year"]), code)
@@ -507,6 +509,7 @@ def _b_season(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | N
 
 
 def _b_quarter(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "the third quarter of 2016", "the first half of last year"."""
     ordinal = m["ord"].lower()
     year = (
         int(m["year"])
@@ -522,6 +525,7 @@ def _b_quarter(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | 
 
 
 def _b_q_year(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "Q3 2016", "H1 2016"."""
     n, year = int(m["q"]), int(m["year"])
     if m.group(0)[0] in "Hh":
         return _dated(ctx, s, e, R.half_period(year, n)) if n <= 2 else None
@@ -529,10 +533,12 @@ def _b_q_year(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | N
 
 
 def _b_year(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "in 2016", "mid-2015", "the end of 2016"."""
     return _dated(ctx, s, e, R.narrow(R.year_period(int(m["year"])), m["mod"]))
 
 
 def _b_relday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "yesterday", "today", "tomorrow", "tonight", "last night", "this morning"."""
     word = " ".join((m["word"] or m["this"]).lower().split())
     part = m["part"] or m["part2"] or ("night" if word == "tonight" else None)
     shift = {"yesterday": -1, "tomorrow": 1, "last": -1}.get(word, 0)
@@ -544,6 +550,7 @@ def _b_relday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | N
 
 
 def _b_holiday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "Christmas", "New Year's Day", with a year or the nearest one."""
     name = m["h"].lower()
     month, day = (12, 24) if "eve" in name and "christmas" in name else (12, 25)
     if "new" in name:
@@ -562,6 +569,7 @@ def _b_holiday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | 
 
 
 def _b_year_range(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "2015-2016", "2015-16", "between 2011 and 2016"."""
     y1, y2 = int(m["y1"]), int(m["y2"])
     if y2 < 100:
         y2 += y1 // 100 * 100
@@ -570,6 +578,7 @@ def _b_year_range(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression
 
 
 def _b_month_range(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "between March and May 2016", "March-May"."""
     m1, m2 = R.month_number(m["m1"]), R.month_number(m["m2"])
     if m["year"] or m["rel"]:
         y2 = int(m["year"]) if m["year"] else _year_of_rel(ctx, m["rel"])
@@ -585,6 +594,7 @@ def _b_month_range(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpressio
 
 
 def _b_day_range(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "January 23-24", "from 23 to 24 January", "January 30 to February 2, 2017"."""
     m1 = R.month_number(m["m1"] or m["m2"])
     m2 = R.month_number(m["m2"] or m["m1"])
     d1, d2 = R.day_number(m["d1"]), R.day_number(m["d2"])
@@ -621,6 +631,7 @@ _REF_RELS = {
 
 
 def _b_unit_rel(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "last month", "this week", "late last year", "the following day", "the past year"."""
     rel, unit = " ".join(m["rel"].lower().split()), m["unit"].lower()
     mod = m["mod"]
     if rel in ("the past", "the last") and unit == "quarter":
@@ -646,6 +657,7 @@ def _b_unit_rel(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression |
 
 
 def _b_the_weekend(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "over the weekend": the one before or after the anchor, as the tense says."""
     if ctx.anchor is None:
         return _bare(ctx, s, e, "XXXX-WXX-WE")
     direction = _direction(ctx, s, e, -1)
@@ -656,6 +668,7 @@ def _b_the_weekend(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpressio
 
 
 def _b_ref_part(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "the following morning", "that night": a part of a day counted from the text."""
     shift = _REF_RELS[" ".join(m["rel"].lower().split())]
     base = _ref_date(ctx, "day", forward=shift >= 0)
     if base is None:
@@ -665,6 +678,7 @@ def _b_ref_part(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression |
 
 
 def _b_ago(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "two years ago" from the anchor; "two days later", "a week earlier" from the text."""
     direction = " ".join(m["dir"].lower().split())
     unit = R.unit_key(m["unit"])
     amount = R.amount(m)
@@ -681,6 +695,7 @@ def _b_ago(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None
 
 
 def _b_day_before(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "the day before", "the night after", "the year before" (with no object)."""
     unit = m["unit"].lower()
     sign = -1 if m["dir"].lower() in ("before", "earlier") else 1
     base = _ref_date(ctx, "day" if unit == "night" else unit, forward=sign > 0)
@@ -699,6 +714,7 @@ def _b_day_before(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression
 
 
 def _b_duration(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "six months", "the past almost six years", "two-day"; "in two weeks" may be a date."""
     unit, amount = R.unit_key(m["unit"]), R.amount(m)
     if (
         amount is not None
@@ -713,6 +729,7 @@ def _b_duration(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression |
 
 
 def _b_long(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "year-long", "decades-long"."""
     word = m["unit"].lower()
     plural = m.group(0).lower().startswith(word + "s")
     value = R.duration_value(None if plural else 1, word)
@@ -720,11 +737,13 @@ def _b_long(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | Non
 
 
 def _b_vague_duration(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "for years", "within days", "over the years"."""
     unit = R.unit_key(m["unit"] or m["unit2"])
     return _bare(ctx, s, e, R.duration_value(None, unit), TimexType.DURATION, vague=True)
 
 
 def _b_set_every(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "every Monday", "every two weeks", "each year", "every morning"."""
     if m["wd"]:
         return _bare(ctx, s, e, f"XXXX-WXX-{R.weekday_number(m['wd']) + 1}", TimexType.SET)
     unit = m["unit"].lower()
@@ -738,23 +757,28 @@ def _b_set_every(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression 
 
 
 def _b_set_freq(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "twice a week", "three times a year"."""
     return _bare(ctx, s, e, R.duration_value(1, R.unit_key(m["unit"])), TimexType.SET)
 
 
 def _b_set_adverb(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "weekly", "annual", "daily"."""
     return _bare(ctx, s, e, R.SET_ADVERBS[m["adv"].lower()], TimexType.SET)
 
 
 def _b_set_plural_weekday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "on Mondays"."""
     return _bare(ctx, s, e, f"XXXX-WXX-{R.weekday_number(m['wd']) + 1}", TimexType.SET)
 
 
 def _b_vague(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "recently", "now", "the past", "in the coming weeks": vague references."""
     value = "PAST_REF" if m["past"] else "FUTURE_REF" if m["future"] else "PRESENT_REF"
     return _bare(ctx, s, e, value, vague=True)
 
 
 def _b_clock(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "10 a.m.", "14:30 GMT", "noon": a time of day (its day is attached later)."""
     return _bare(ctx, s, e, f"XXXX-XX-XXT{R.clock_value(m)}", TimexType.TIME)
 
 

@@ -216,6 +216,7 @@ TIME_ZONE = r"(?-i:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|MSK|IST|AST)"
 
 
 def _c(pattern: str) -> re.Pattern[str]:
+    """Compile a candidate pattern (case-insensitive unless a part opts out)."""
     return re.compile(pattern, re.IGNORECASE)
 
 
@@ -399,6 +400,7 @@ Filter = Callable[[re.Match[str], Context, int, int], bool]
 
 
 def _accept_month(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
+    """A month without day or year only after a preposition, never the modal "may"."""
     if m["year"] or m["rel"]:
         return True
     tok = ctx.token_at(m.start("month"))
@@ -410,12 +412,14 @@ def _accept_month(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
 
 
 def _accept_weekday(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
+    """A weekday, but not in a name ("Saturday Night Live", "Good Friday")."""
     if ctx.in_name(m.start("wd"), m.end("wd")):
         return False
     return ctx.prev_word(m.start("wd")) not in NAMED_DAY_PREFIXES
 
 
 def _accept_year(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
+    """A bare four-digit year only where a year fits ("in 2016", not "Resolution 2254")."""
     before, after = ctx.prev_word(s).lower(), ctx.next_word(e).lower()
     if before in YEAR_BLOCK_BEFORE or after in YEAR_BLOCK_AFTER:
         return False
@@ -428,12 +432,14 @@ def _accept_year(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
 
 
 def _accept_season(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
+    """A season with a year or "last", or "in the summer" (not the "Arab Spring")."""
     if m["year"] or m["relyear"] or m["rel"]:
         return True
     return bool(m["the"]) and ctx.prev_word(s).lower() in PREPS
 
 
 def _accept_range(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
+    """A range joined by "and" needs "between"; a year range must go forwards."""
     sep = m["sep"].strip().lower()
     if sep == "and" and (m["prep"] or "").lower() != "between":
         return "d1" in m.re.groupindex and _consecutive(m)
@@ -445,11 +451,13 @@ def _accept_range(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
 
 
 def _consecutive(m: re.Match[str]) -> bool:
+    """True for two consecutive days of one month ("January 23 and 24")."""
     same_month = not m["m1"] or not m["m2"] or m["m1"].lower() == m["m2"].lower()
     return same_month and day_number(m["d2"]) == day_number(m["d1"]) + 1
 
 
 def _accept_unit_rel(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
+    """A relative unit that means a date ("the following day", not "the day")."""
     rel, unit, mod = " ".join(m["rel"].lower().split()), m["unit"].lower(), m["mod"]
     if rel == "the" and not mod:
         return False
@@ -461,6 +469,7 @@ def _accept_unit_rel(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
 
 
 def _accept_ago(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
+    """Like a duration, and "before"/"after" only without an object."""
     return _accept_day_before(m, ctx, s, e) and _accept_duration(m, ctx, s, e)
 
 
@@ -476,20 +485,24 @@ def _accept_day_before(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
 
 
 def _accept_duration(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
+    """A duration, but not "a second" (the ordinal: "a second round")."""
     num = (m["num"] or "").lower()
     return not (num in ("a", "an") and m["unit"].lower().startswith("second"))  # "a second round"
 
 
 def _accept_lowercase_word(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
+    """A frequency word that is not part of a name ("Daily Star")."""
     tok = ctx.token_at(s)
     return not ctx.in_name(s, e) and not (tok is not None and tok.pos_ == "PROPN")
 
 
 def _accept_plural_weekday(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
+    """ "Mondays" only as a repetition ("on Mondays")."""
     return ctx.prev_word(s).lower() in ("on", "every", "most", "some", "all")
 
 
 def _accept_vague(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
+    """ "the past"/"the future" as nouns, "present" only in "at present", etc."""
     word, before = " ".join(m.group(0).lower().split()), ctx.prev_word(s).lower()
     if word in ("the past", "the future"):
         tok = ctx.token_at(e - 1)
@@ -596,6 +609,7 @@ def unit_key(word: str) -> str:
 
 
 def _fmt_number(n: float) -> str:
+    """A number without a needless .0."""
     return str(int(n)) if n == int(n) else f"{n:g}"
 
 
@@ -765,6 +779,7 @@ def narrow(period: Period, mod: str | None, pivot: date | None = None) -> Period
 
 
 def _third(period: Period, part: int, span: int) -> tuple[date, date]:
+    """The first, middle or last third of a period, on month bounds where it has months."""
     if period.precision in (Precision.YEAR, Precision.QUARTER, Precision.SEASON) and span > 80:
         months = round(span / 30.4)
         step = max(months // 3, 1)
@@ -816,10 +831,8 @@ def shift(unit: str, base: date, n: float) -> Period:
 
 
 def nearest_day(anchor: date, month: int, day: int, direction: int, weekday: int | None) -> date:
-    """The date with this month and day nearest the anchor, in a direction (-1, 0 nearest, +1).
-
-    A day of slack either side keeps "concluded on January 29" read on the 28th in that January.
-    """
+    """The date with this month and day nearest the anchor, in a direction (-1, 0 nearest, +1)."""
+    # A day of slack either side keeps "concluded on January 29" read on the 28th in that January.
     options = []
     for year in range(anchor.year - 4, anchor.year + 5):  # four years either side: 29 February
         try:

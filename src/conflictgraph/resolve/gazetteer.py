@@ -189,6 +189,18 @@ class Gazetteer:
         """The kind of an office title ("Foreign Minister" -> "minister"), or None."""
         return self.offices.get(_office_key(title))
 
+    def forms(self) -> Iterator[tuple[str, str, str, bool]]:
+        """Every surface form as (text, entry key, span label, exact case), the one
+        :meth:`lookup` resolves it to; what a fast phrase matcher needs."""
+        for form in [*self._exact.values(), *self._folded.values()]:
+            yield form.text, form.key, _label(self.entries[form.key].kind, form.how), form.exact
+
+    @staticmethod
+    def compound_prefix(token: str) -> str | None:
+        """'U.S.-led' -> 'U.S.': the name glued to '-led', '-backed' and similar."""
+        m = _COMPOUND_RE.match(token)
+        return m.group(1) if m else None
+
     def patterns(self) -> list[dict[str, Any]]:
         """spaCy SpanRuler/EntityRuler token patterns for every surface form, each
         ``{"label": ..., "pattern": [...], "id": key}``.

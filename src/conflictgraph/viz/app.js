@@ -725,15 +725,19 @@
       }
     }
     var found = [];
+    var KIND_ORDER = { actor: 0, location: 1, resolution: 2, event: 3, article: 4 };
     for (var i = 0; i < N; i++) {
       var lab = keys[i][0];
+      var at = lab.indexOf(q);
       var rank = -1;
       if (lab === q) rank = 0;
-      else if (lab.indexOf(q) === 0) rank = 1;
-      else if (lab.indexOf(q) > 0) rank = 2;
-      else if (keys[i][1].indexOf(q) >= 0) rank = 3;
+      else if (at === 0) rank = 1;
+      else if (at > 0 && /[^a-z0-9]/.test(lab.charAt(at - 1))) rank = 2; // a word starts so
+      else if (at > 0) rank = 3;
+      else if (keys[i][1].indexOf(q) >= 0) rank = 4;
       if (rank < 0) continue;
-      if (hidden[i]) rank += 4;
+      rank = rank * 10 + (KIND_ORDER[facets[i][0]] !== undefined ? KIND_ORDER[facets[i][0]] : 5);
+      if (hidden[i]) rank += 100;
       found.push([rank, i]);
     }
     found.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });

@@ -46,8 +46,11 @@ __all__ = ["graph_payload", "to_html", "write_html"]
 VIS_DIR = "lib/vis-9.1.2"
 """Where vis-network's files sit inside the installed pyvis package."""
 
-LABEL_MAX = 42
+LABEL_MAX = 40
 """Longer labels are shortened on the canvas (the details panel shows them whole)."""
+
+EVENT_LABEL_MAX = 30
+"""Event labels are shorter still: events sit close together on the timeline."""
 
 BIG_GRAPH = 1500
 """From this many nodes on, edges are hidden while dragging or zooming."""
@@ -174,9 +177,9 @@ def _size(kind: str, degree: int) -> float:
     return round(min(26.0, 10.0 + 2.4 * math.sqrt(degree)), 1)
 
 
-def _short(label: str) -> str:
+def _short(label: str, limit: int) -> str:
     label = " ".join(label.split())
-    return label if len(label) <= LABEL_MAX else label[: LABEL_MAX - 1].rstrip() + "…"
+    return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
 def _iso(iv: Any) -> list[str] | None:
@@ -357,7 +360,8 @@ def graph_payload(g: nx.MultiDiGraph) -> dict[str, Any]:
         hollow = f[0] == NodeKind.EVENT and f[3] != EventStatus.OCCURRED
         if hollow:
             options["borderWidth"] = 2
-        label = _short(str(a.get("label") or "")) or nid
+        limit = EVENT_LABEL_MAX if f[0] == NodeKind.EVENT else LABEL_MAX
+        label = _short(str(a.get("label") or ""), limit) or nid
         net.add_node(nid, label=label, shape=GROUPS[group]["shape"], **options)
         if hollow:  # pyvis drops ``color`` for nodes in a group: set it on the stored dict
             colour = EVENT_FAMILIES[str(f[2])][1]
@@ -405,11 +409,6 @@ def graph_payload(g: nx.MultiDiGraph) -> dict[str, Any]:
             "network": {"pos": _flat(spring, keys)},
         },
         "filters": _legend(facets),
-        "styles": {
-            "actor": {t: c for t, (_, c) in ACTOR_TYPES.items()},
-            "event": {f: c for f, (_, c) in EVENT_FAMILIES.items()},
-            "kind": {str(k): c for k, (_, _, c) in KINDS.items()},
-        },
     }
 
 

@@ -35,13 +35,23 @@ SEED = 20170124
 SPRING_MAX_NODES = 1500
 """Up to this many (non-article) nodes the network layout is ``networkx.spring_layout``."""
 
+NN_TARGET = 70.0
+"""Spring layouts are scaled so that the median distance to the nearest node is this (px)."""
+
+MIN_GAP = 46.0
+"""After scaling, nodes closer than this are pushed apart."""
+
+COMPONENT_PAD = 110.0
+"""Space between packed components."""
+
 SKELETON_NODES = 400
 """Hubs laid out by force in the cheap layout (below networkx's 500-node scipy threshold)."""
 
 # Timeline geometry, in vis-network pixels.
 MONTH_MIN_W = 140.0  # a month holding at least one event
 MONTH_EMPTY_W = 28.0  # a month holding none: gaps in the record shrink
-EVENT_GAP_X = 120.0
+EMPTY_RUN_W = 84.0  # a run of more than three empty months shrinks to about this much
+EVENT_GAP_X = 150.0
 EVENT_MAX_ROWS = 12
 ACTOR_GAP_X = 150.0
 ACTOR_MAX_ROWS = 4
@@ -231,10 +241,22 @@ def timeline_layout(
             per_month[index[(m.year, m.month)]] += 1
     guides = Guides(months=[f"{y:04d}-{m:02d}" for y, m in span])
     event_rows = _max_rows(len(events), EVENT_GAP_X, 44.0, EVENT_MAX_ROWS)
+    run = [0] * len(span)  # length of the run of empty months each month belongs to
+    k = 0
+    while k < len(span):
+        end = k
+        while end < len(span) and per_month.get(end, 0) == 0:
+            end += 1
+        for i in range(k, end):
+            run[i] = end - k
+        k = max(end, k + 1)
     x = 0.0
     for k in range(len(span)):
         n = per_month.get(k, 0)
-        w = MONTH_EMPTY_W if n == 0 else max(MONTH_MIN_W, EVENT_GAP_X * math.ceil(n / event_rows))
+        if n:
+            w = max(MONTH_MIN_W, EVENT_GAP_X * math.ceil(n / event_rows))
+        else:
+            w = MONTH_EMPTY_W if run[k] <= 3 else max(4.0, EMPTY_RUN_W / run[k])
         guides.month_x.append(x)
         guides.month_w.append(w)
         x += w
@@ -417,40 +439,93 @@ def _skeleton_layout(u: nx.Graph, kinds: Mapping[str, str], scale: float) -> dic
                 order.append(m)
                 queue.append(m)
     _place_around(order, u, pos, grid)
-    # Components with no hub: a breadth-first walk from their busiest node.
-    rest = [n for n in u if n not in pos]
-    for comp in sorted(
-        (list(c) for c in nx.connected_components(u.subgraph(rest))),
-        key=lambda c: (-len(c), str(min(c, key=str))),
-    ):
-        root = max(comp, key=lambda n: (u.degree(n), str(n)))
-        walk = [
-            root,
-            *(v for _, v in nx.bfs_edges(u, root, sort_neighbors=lambda it: sorted(it, key=str))),
-        ]
-        _place_around(walk, u, pos, grid)
+    _place_around(sorted((n for n in u if n not in pos), key=str), u, pos, grid)  # unreachable
     return pos
 
 
+def _spring(sub: nx.Graph) -> dict[str, Point] | None:
+    """``spring_layout`` scaled so that nodes have room, then nudged apart; None without scipy."""
+    import numpy as np
+
+    try:
+        raw = nx.spring_layout(sub, seed=SEED)
+    except ImportError:  # networkx needs scipy from 500 nodes on
+        return None
+    names = list(raw)
+    pts = np.array([raw[n] for n in names], dtype=float)
+    diff = pts[:, None, :] - pts[None, :, :]
+    dist = np.sqrt((diff**2).sum(axis=2))
+    np.fill_diagonal(dist, np.inf)
+    nearest = float(np.median(dist.min(axis=1)))
+    pts *= NN_TARGET / max(nearest, 1e-9)
+    for _ in range(40):  # push apart pairs closer than MIN_GAP
+        diff = pts[:, None, :] - pts[None, :, :]
+        dist = np.sqrt((diff**2).sum(axis=2))
+        np.fill_diagonal(dist, np.inf)
+        overlap = np.clip(MIN_GAP - dist, 0.0, None)
+        if overlap.max() < 1.0:
+            break
+        unit = diff / np.maximum(dist, 1e-6)[:, :, None]
+        pts += 0.5 * (unit * overlap[:, :, None]).sum(axis=1)
+    return {n: (float(x), float(y)) for n, (x, y) in zip(names, pts, strict=True)}
+
+
+def _component(sub: nx.Graph, kinds: Mapping[str, str], cheap: bool) -> dict[str, Point]:
+    """Positions for one connected component, anywhere in the plane."""
+    names = sorted(sub, key=str)
+    if len(names) == 1:
+        return {names[0]: (0.0, 0.0)}
+    if len(names) == 2:
+        return {names[0]: (0.0, 0.0), names[1]: (NN_TARGET * 1.5, 0.0)}
+    pos = None if cheap else _spring(sub)
+    if pos is None:
+        pos = _skeleton_layout(sub, kinds, max(200.0, 42.0 * math.sqrt(len(names))))
+    return pos
+
+
+def _pack(pieces: list[dict[str, Point]]) -> dict[str, Point]:
+    """Lay component layouts side by side in rows, biggest first, without overlap."""
+    boxes = []
+    for piece in pieces:
+        xs = [p[0] for p in piece.values()]
+        ys = [p[1] for p in piece.values()]
+        boxes.append((min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+    area = sum((w + COMPONENT_PAD) * (h + COMPONENT_PAD) for _, _, w, h in boxes)
+    limit = max([boxes[0][2] if boxes else 0.0, 1.4 * math.sqrt(area)])
+    out: dict[str, Point] = {}
+    x = y = row_h = 0.0
+    for piece, (x0, y0, w, h) in zip(pieces, boxes, strict=True):
+        if x > 0 and x + w > limit:
+            x, y, row_h = 0.0, y + row_h + COMPONENT_PAD, 0.0
+        for n, (px, py) in piece.items():
+            out[n] = (px - x0 + x, py - y0 + y)
+        x += w + COMPONENT_PAD
+        row_h = max(row_h, h)
+    return out
+
+
 def network_layout(g: nx.MultiDiGraph) -> dict[str, Point]:
-    """``spring_layout`` (fixed seed) up to 1,500 nodes, else a cheap hub-and-spiral layout."""
+    """``spring_layout`` (fixed seed) up to 1,500 nodes, else a cheap hub-and-spiral layout.
+
+    Each connected component is laid out on its own and the components are packed in rows,
+    so small islands do not crowd the main graph into the middle of the picture.
+    """
     kinds = {n: _kind(d) for n, d in g.nodes(data=True)}
     u = nx.Graph()
     u.add_nodes_from(n for n, k in kinds.items() if k != NodeKind.ARTICLE)
     u.add_edges_from((a, b) for a, b in g.edges() if a != b and a in u and b in u)
-    n = len(u)
-    scale = max(260.0, 42.0 * math.sqrt(max(n, 1)))
-    pos: dict[str, Point] | None = None
-    if n <= 1:
-        pos = {m: (0.0, 0.0) for m in u}
-    elif n <= SPRING_MAX_NODES:
-        try:
-            raw = nx.spring_layout(u, seed=SEED, scale=scale)
-            pos = {m: (float(p[0]), float(p[1])) for m, p in raw.items()}
-        except ImportError:  # networkx needs scipy from 500 nodes on
-            pos = None
-    if pos is None:
-        pos = _skeleton_layout(u, kinds, scale)
+    cheap = len(u) > SPRING_MAX_NODES
+    comps = sorted(
+        (sorted(c, key=str) for c in nx.connected_components(u)),
+        key=lambda c: (-len(c), str(c[0])),
+    )
+    pieces = [_component(u.subgraph(c), kinds, cheap) for c in comps if len(c) > 1]
+    singles = [c[0] for c in comps if len(c) == 1]
+    if singles:  # isolated nodes: one block in a square grid
+        cols = math.ceil(math.sqrt(len(singles)))
+        step = NN_TARGET * 1.5
+        pieces.append({n: ((k % cols) * step, (k // cols) * step) for k, n in enumerate(singles)})
+    pos = _pack(pieces)
     # Articles (hidden until asked for) sit next to the events they report.
     grid = _Grid(cell=40.0)
     for p in pos.values():
