@@ -55,11 +55,16 @@ class _Builder:
         self.locations: dict[str, Location] = {}
         self.resolutions: dict[str, Resolution] = {}
         self.edges: list[Edge] = []
+        self._prov_cache: dict[tuple[int, float, str], Provenance] = {}
 
     # -- provenance ---------------------------------------------------------------------------
     def prov(self, si: int, *, confidence: float = 0.9, evidence: str = "") -> Provenance:
+        key = (si, confidence, evidence)
+        cached = self._prov_cache.get(key)
+        if cached is not None:
+            return cached
         sent = self.sents[si]
-        return Provenance(
+        self._prov_cache[key] = made = Provenance(
             article=self.art_node,
             sentence=si,
             char_start=sent.start_char,
@@ -69,6 +74,7 @@ class _Builder:
             extractor=EXTRACTOR,
             evidence=evidence,
         )
+        return made
 
     def build(self) -> ArticleExtraction:
         for a in [*self.m.actors, *self.m.implied]:
