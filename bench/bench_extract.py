@@ -34,7 +34,13 @@ def corpus(path: Path | None, words: int) -> list[Article]:
     total = 0
     while total < words:
         for art in base:
-            out.append(Article(id=f"{art.id}-{len(out)}", text=art.text, published=art.published or date(2017, 1, 28)))
+            out.append(
+                Article(
+                    id=f"{art.id}-{len(out)}",
+                    text=art.text,
+                    published=art.published or date(2017, 1, 28),
+                )
+            )
             total += len(art.text.split())
     return out
 
@@ -64,7 +70,10 @@ def main() -> None:
     t_ours = time.perf_counter() - t0
 
     print(f"corpus: {len(arts)} articles, {n_words:,} words")
-    print(f"raw spaCy nlp.pipe ({base.meta['name']} {base.meta['version']}): {t_base:7.2f} s  {n_words / t_base:9,.0f} words/s")
+    print(
+        f"raw spaCy nlp.pipe ({base.meta['name']} {base.meta['version']}): "
+        f"{t_base:7.2f} s  {n_words / t_base:9,.0f} words/s"
+    )
     print(f"conflictgraph extract + merge:      {t_ours:7.2f} s  {n_words / t_ours:9,.0f} words/s")
     print(f"throughput ratio (ours / raw spaCy): {t_base / t_ours:.2f}x")
     print(f"graph: {graph.counts()}")

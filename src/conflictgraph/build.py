@@ -38,7 +38,9 @@ def extract_articles(
     articles: Iterable[Article], nlp: Language, *, batch_size: int = 16
 ) -> list[ArticleExtraction]:
     """Annotate and extract every article (one ``nlp.pipe`` pass)."""
-    return [extract(article, doc) for article, doc in annotate(nlp, articles, batch_size=batch_size)]
+    return [
+        extract(article, doc) for article, doc in annotate(nlp, articles, batch_size=batch_size)
+    ]
 
 
 def build_graph(
@@ -56,7 +58,9 @@ def build_graph(
     articles: list[Article] = []
     for art in report.articles:
         if art.id in seen:
-            report.notices.append(f"{art.origin}: same article id '{art.id}' as an earlier input; merged")
+            report.notices.append(
+                f"{art.origin}: same article id '{art.id}' as an earlier input; merged"
+            )
         seen.add(art.id)
         articles.append(art)
     for article, doc in annotate(nlp, articles):

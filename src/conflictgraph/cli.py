@@ -39,17 +39,40 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
-              help="Folder for graph.json, graph.ttl, graph.trig and graph.html.")
-@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
-              help="Publication date for inputs that carry none of their own.")
-@click.option("--format", "formats", default="json,ttl,trig,html", show_default=True,
-              help="Comma-separated outputs: json, ttl, trig, html.")
-@click.option("--strict", is_flag=True, help="Fail (exit 3) before writing anything if an input is skipped.")
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for graph.json, graph.ttl, graph.trig and graph.html.",
+)
+@click.option(
+    "--published",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for inputs that carry none of their own.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="json,ttl,trig,html",
+    show_default=True,
+    help="Comma-separated outputs: json, ttl, trig, html.",
+)
+@click.option(
+    "--strict", is_flag=True, help="Fail (exit 3) before writing anything if an input is skipped."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-def build(inputs: tuple[Path, ...], out_dir: Path, published: date | None, formats: str,
-          strict: bool, quiet: bool, as_json: bool) -> None:
+def build(
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    published: date | None,
+    formats: str,
+    strict: bool,
+    quiet: bool,
+    as_json: bool,
+) -> None:
     """Read articles (text, Markdown, HTML, JSON/JSONL, RSS/Atom, or folders of them), extract
     actors, events, resolutions and places, and write the graph.
 
@@ -60,7 +83,9 @@ def build(inputs: tuple[Path, ...], out_dir: Path, published: date | None, forma
     wanted = [f.strip().lower() for f in formats.split(",") if f.strip()]
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown:
-        raise click.BadParameter(f"unknown format(s): {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+        raise click.BadParameter(
+            f"unknown format(s): {', '.join(unknown)}; choose from {', '.join(FORMATS)}"
+        )
     from conflictgraph.build import build_graph
 
     t0 = time.perf_counter()
@@ -86,7 +111,8 @@ def build(inputs: tuple[Path, ...], out_dir: Path, published: date | None, forma
         click.echo(json.dumps(summary, indent=1))
     elif not quiet:
         click.echo(
-            f"{summary['articles']} articles -> {summary['actor']} actors, {summary['event']} events, "
+            f"{summary['articles']} articles -> {summary['actor']} actors, "
+            f"{summary['event']} events, "
             f"{summary['resolution']} resolutions, {summary['location']} places, "
             f"{summary['edges']} edges in {summary['seconds']} s"
         )
@@ -107,7 +133,9 @@ def _title(result: object) -> str:
     return "conflictgraph"
 
 
-def write_outputs(graph: object, out_dir: Path, formats: list[str], *, title: str) -> dict[str, Path]:
+def write_outputs(
+    graph: object, out_dir: Path, formats: list[str], *, title: str
+) -> dict[str, Path]:
     """Write the requested formats into ``out_dir`` (each file atomically)."""
     from conflictgraph.graph import ConflictGraph
     from conflictgraph.store import atomic_write_text
@@ -132,9 +160,15 @@ def write_outputs(graph: object, out_dir: Path, formats: list[str], *, title: st
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
-@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
-              help="Publication date to resolve relative dates against (else the file's own).")
-@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@click.option(
+    "--published",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date to resolve relative dates against (else the file's own).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True
+)
 def dates(file: Path, published: date | None, fmt: str) -> None:
     """Print every time expression in an article with its TIMEX3 type, value and dates.
 
@@ -151,19 +185,27 @@ def dates(file: Path, published: date | None, fmt: str) -> None:
     for article, doc in annotate(nlp, report.articles):
         for tx in doc._.cg_timexes or []:
             tv = tx.time
-            rows.append({
-                "article": article.id, "text": tx.text, "start": tx.char_start, "end": tx.char_end,
-                "type": str(tx.type), "value": tx.value,
-                "precision": str(tv.precision) if tv and tv.precision else None,
-                "start_date": tv.start.isoformat() if tv and tv.start else None,
-                "end_date": tv.end.isoformat() if tv and tv.end else None,
-            })
+            rows.append(
+                {
+                    "article": article.id,
+                    "text": tx.text,
+                    "start": tx.char_start,
+                    "end": tx.char_end,
+                    "type": str(tx.type),
+                    "value": tx.value,
+                    "precision": str(tv.precision) if tv and tv.precision else None,
+                    "start_date": tv.start.isoformat() if tv and tv.start else None,
+                    "end_date": tv.end.isoformat() if tv and tv.end else None,
+                }
+            )
     if fmt == "json":
         click.echo(json.dumps(rows, indent=1, ensure_ascii=False))
         return
     for r in rows:
-        click.echo(f"{r['start']:>6} {r['type']:<9} {r['value'] or '-':<14} "
-                   f"{r['start_date'] or '':<10} {r['end_date'] or '':<10} {r['text']}")
+        click.echo(
+            f"{r['start']:>6} {r['type']:<9} {r['value'] or '-':<14} "
+            f"{r['start_date'] or '':<10} {r['end_date'] or '':<10} {r['text']}"
+        )
 
 
 def main() -> None:

@@ -29,7 +29,15 @@ from conflictgraph.resolve import identity
 
 __all__ = ["ConflictGraph"]
 
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "year": 5, "decade": 6}
+_PRECISION_RANK = {
+    "day": 0,
+    "week": 1,
+    "month": 2,
+    "season": 3,
+    "quarter": 4,
+    "year": 5,
+    "decade": 6,
+}
 
 
 def _prov_list(provs: Iterable[Provenance]) -> list[dict[str, Any]]:
@@ -50,7 +58,11 @@ def _merge_prov(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[di
 def _time_attrs(tv: TimeValue | None) -> dict[str, Any]:
     if tv is None or not tv.is_dated:
         return {"start": None, "end": None, "precision": None}
-    return {"start": tv.iso_start(), "end": tv.iso_end(), "precision": str(tv.precision) if tv.precision else None}
+    return {
+        "start": tv.iso_start(),
+        "end": tv.iso_end(),
+        "precision": str(tv.precision) if tv.precision else None,
+    }
 
 
 class ConflictGraph:
@@ -86,11 +98,20 @@ class ConflictGraph:
         """Merge one article's extraction; adding the same extraction twice changes nothing."""
         art = ex.article
         aid = identity.article_id(art.id)
-        self._upsert(aid, {
-            "id": aid, "kind": str(NodeKind.ARTICLE), "label": art.title or art.id, "aliases": [],
-            "title": art.title, "url": art.url, "source": art.source,
-            "published": art.published.isoformat() if art.published else None, "provenance": [],
-        })
+        self._upsert(
+            aid,
+            {
+                "id": aid,
+                "kind": str(NodeKind.ARTICLE),
+                "label": art.title or art.id,
+                "aliases": [],
+                "title": art.title,
+                "url": art.url,
+                "source": art.source,
+                "published": art.published.isoformat() if art.published else None,
+                "provenance": [],
+            },
+        )
         for a in ex.actors:
             self._add_actor(a)
         for loc in ex.locations:
@@ -116,44 +137,85 @@ class ConflictGraph:
                 cur[k] = v
 
     def _add_actor(self, a: Actor) -> None:
-        self._upsert(a.id, {
-            "id": a.id, "kind": str(NodeKind.ACTOR), "label": a.label, "aliases": sorted(a.aliases),
-            "actor_type": str(a.actor_type), "iso3": a.iso3, "title": a.title,
-            "affiliation": a.affiliation, "country": a.country, "wikidata": a.wikidata,
-            "provenance": _prov_list(a.provenance),
-        })
+        self._upsert(
+            a.id,
+            {
+                "id": a.id,
+                "kind": str(NodeKind.ACTOR),
+                "label": a.label,
+                "aliases": sorted(a.aliases),
+                "actor_type": str(a.actor_type),
+                "iso3": a.iso3,
+                "title": a.title,
+                "affiliation": a.affiliation,
+                "country": a.country,
+                "wikidata": a.wikidata,
+                "provenance": _prov_list(a.provenance),
+            },
+        )
 
     def _add_location(self, loc: Location) -> None:
-        self._upsert(loc.id, {
-            "id": loc.id, "kind": str(NodeKind.LOCATION), "label": loc.label,
-            "aliases": sorted(loc.aliases), "country": loc.country,
-            "provenance": _prov_list(loc.provenance),
-        })
+        self._upsert(
+            loc.id,
+            {
+                "id": loc.id,
+                "kind": str(NodeKind.LOCATION),
+                "label": loc.label,
+                "aliases": sorted(loc.aliases),
+                "country": loc.country,
+                "provenance": _prov_list(loc.provenance),
+            },
+        )
 
     def _add_resolution(self, r: Resolution) -> None:
-        self._upsert(r.id, {
-            "id": r.id, "kind": str(NodeKind.RESOLUTION), "label": r.label,
-            "aliases": sorted(r.aliases), "code": r.code, "issuer": r.issuer,
-            "adopted": r.adopted.isoformat() if r.adopted else None,
-            "provenance": _prov_list(r.provenance),
-        })
+        self._upsert(
+            r.id,
+            {
+                "id": r.id,
+                "kind": str(NodeKind.RESOLUTION),
+                "label": r.label,
+                "aliases": sorted(r.aliases),
+                "code": r.code,
+                "issuer": r.issuer,
+                "adopted": r.adopted.isoformat() if r.adopted else None,
+                "provenance": _prov_list(r.provenance),
+            },
+        )
 
     def _add_event(self, ev: Event) -> None:
         attrs: dict[str, Any] = {
-            "id": ev.id, "kind": str(NodeKind.EVENT), "label": ev.label, "aliases": sorted(ev.aliases),
-            "event_type": ev.event_type, "cameo_root": ev.cameo_root, "plover": ev.plover,
-            **_time_attrs(ev.time), "time_text": ev.time.text if ev.time else None,
-            "location": ev.location, "status": str(ev.status), "provenance": _prov_list(ev.provenance),
+            "id": ev.id,
+            "kind": str(NodeKind.EVENT),
+            "label": ev.label,
+            "aliases": sorted(ev.aliases),
+            "event_type": ev.event_type,
+            "cameo_root": ev.cameo_root,
+            "plover": ev.plover,
+            **_time_attrs(ev.time),
+            "time_text": ev.time.text if ev.time else None,
+            "location": ev.location,
+            "status": str(ev.status),
+            "provenance": _prov_list(ev.provenance),
         }
         if ev.id in self.g:
             cur = self.g.nodes[ev.id]
-            if attrs["start"] and cur.get("start") and (cur["start"], cur["end"]) != (attrs["start"], attrs["end"]):
+            if (
+                attrs["start"]
+                and cur.get("start")
+                and (cur["start"], cur["end"]) != (attrs["start"], attrs["end"])
+            ):
                 # Keep the finer date; flag the disagreement instead of silently overwriting.
                 conflicts = cur.setdefault("date_conflicts", [])
-                other = {"start": attrs["start"], "end": attrs["end"], "precision": attrs["precision"]}
+                other = {
+                    "start": attrs["start"],
+                    "end": attrs["end"],
+                    "precision": attrs["precision"],
+                }
                 if other not in conflicts:
                     conflicts.append(other)
-                if _PRECISION_RANK.get(attrs["precision"] or "", 9) < _PRECISION_RANK.get(cur.get("precision") or "", 9):
+                if _PRECISION_RANK.get(attrs["precision"] or "", 9) < _PRECISION_RANK.get(
+                    cur.get("precision") or "", 9
+                ):
                     for k in ("start", "end", "precision", "time_text"):
                         cur[k] = attrs[k]
                 for k in ("start", "end", "precision", "time_text"):
@@ -166,7 +228,10 @@ class ConflictGraph:
 
     def _add_edge(self, e: Edge) -> None:
         key = f"{e.relation}:{e.role}" if e.role else str(e.relation)
-        attrs: dict[str, Any] = {"relation": str(e.relation), "provenance": _prov_list(e.provenance)}
+        attrs: dict[str, Any] = {
+            "relation": str(e.relation),
+            "provenance": _prov_list(e.provenance),
+        }
         if e.role:
             attrs["role"] = str(e.role)
         if e.time is not None or e.relation in {"participant", "references", "affiliated_with"}:

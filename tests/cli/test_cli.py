@@ -1,4 +1,4 @@
-"""The command line as a user runs it: a real subprocess, real files, exit codes, one-line errors."""
+"""The command line as a user runs it: a subprocess, real files, exit codes, one-line errors."""
 
 from __future__ import annotations
 
@@ -24,16 +24,24 @@ ARTICLE = (
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "conflictgraph", *args], cwd=cwd, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "conflictgraph", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+def built(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
     d = tmp_path_factory.mktemp("cli")
     (d / "in").mkdir()
     (d / "in" / "good.txt").write_text(ARTICLE, encoding="utf-8")
-    (d / "in" / "good.meta.json").write_text(json.dumps({"published": "2016-12-20"}), encoding="utf-8")
+    (d / "in" / "good.meta.json").write_text(
+        json.dumps({"published": "2016-12-20"}), encoding="utf-8"
+    )
     (d / "in" / "empty.txt").write_text("", encoding="utf-8")
     (d / "in" / "bad.jsonl").write_text('{"text": "x"\n', encoding="utf-8")
     proc = run("build", "in", "missing.txt", "--out", "out", cwd=d)
@@ -86,14 +94,26 @@ def test_published_option_and_undated_notice(tmp_path: Path) -> None:
     proc = run("build", "a.txt", "--out", "o", "--format", "json", cwd=tmp_path)
     assert proc.returncode == 0
     assert "no publication date" in proc.stdout
-    proc = run("build", "a.txt", "--out", "o2", "--format", "json", "--published", "2016-12-20", cwd=tmp_path)
+    proc = run(
+        "build",
+        "a.txt",
+        "--out",
+        "o2",
+        "--format",
+        "json",
+        "--published",
+        "2016-12-20",
+        cwd=tmp_path,
+    )
     assert "no publication date" not in proc.stdout
     assert not (tmp_path / "o2" / "graph.html").exists()
 
 
 def test_bad_option_values_are_one_line(tmp_path: Path) -> None:
     proc = run("build", "x.txt", "--out", "o", "--published", "soon", cwd=tmp_path)
-    assert proc.returncode == 2 and "is not a date" in proc.stderr and "Traceback" not in proc.stderr
+    assert (
+        proc.returncode == 2 and "is not a date" in proc.stderr and "Traceback" not in proc.stderr
+    )
     proc = run("build", "x.txt", "--out", "o", "--format", "pdf", cwd=tmp_path)
     assert proc.returncode == 2 and "unknown format" in proc.stderr
 

@@ -75,8 +75,11 @@ def check_actor(built: BuildResult, exp: dict[str, Any]) -> str | None:
     if "affiliation" in exp:
         aff = node.get("affiliation")
         got = iso3_of(built, aff)
-        if got != exp["affiliation"] and not (aff and find_actor(built, exp["affiliation"]) is not None
-                                               and find_actor(built, exp["affiliation"])["id"] == aff):
+        if got != exp["affiliation"] and not (
+            aff
+            and find_actor(built, exp["affiliation"]) is not None
+            and find_actor(built, exp["affiliation"])["id"] == aff
+        ):
             return f"{exp['name']}: affiliation {aff} != {exp['affiliation']}"
     if "role" in exp and not title_matches(node.get("title"), exp["role"]):
         return f"{exp['name']}: title {node.get('title')!r} does not match {exp['role']!r}"
@@ -164,24 +167,41 @@ def test_must_events(built: BuildResult, expected: dict[str, Any]) -> None:
 def test_must_edges(built: BuildResult, expected: dict[str, Any]) -> None:
     g = built.graph.g
     talks_exp = expected["events"]["must"][0]
-    talks = [ev for ev in event_candidates(built, talks_exp) if event_mismatch(built, ev, talks_exp) is None]
+    talks = [
+        ev
+        for ev in event_candidates(built, talks_exp)
+        if event_mismatch(built, ev, talks_exp) is None
+    ]
     assert talks, "no Astana talks event"
     tid = talks[0]["id"]
-    assert any(g.nodes[t]["label"] == "Astana" for _, t, d in g.out_edges(tid, data=True) if d["relation"] == "held_in")
+    assert any(
+        g.nodes[t]["label"] == "Astana"
+        for _, t, d in g.out_edges(tid, data=True)
+        if d["relation"] == "held_in"
+    )
     call_exp = expected["events"]["must"][1]
-    calls = [ev["id"] for ev in event_candidates(built, call_exp) if event_mismatch(built, ev, call_exp) is None]
+    calls = [
+        ev["id"]
+        for ev in event_candidates(built, call_exp)
+        if event_mismatch(built, ev, call_exp) is None
+    ]
     refs = [
-        s for s, t, d in g.edges(data=True)
+        s
+        for s, t, d in g.edges(data=True)
         if d["relation"] == "references" and g.nodes[t].get("code") == "UNSC 2254"
     ]
     assert set(refs) & {tid, *calls}, f"UNSC 2254 referenced by {refs}"
     for state in ("Iran", "Russia", "Turkey"):
         actor = find_actor(built, state)
         assert actor is not None
-        edges = [d for _, _, d in g.out_edges(actor["id"], data=True) if d["relation"] == "participant"]
+        edges = [
+            d for _, _, d in g.out_edges(actor["id"], data=True) if d["relation"] == "participant"
+        ]
         on_talks = [d for (s, t, d) in g.out_edges(actor["id"], data=True) if t == tid]
         assert on_talks and edges, f"{state} has no edge to the talks"
-        assert all(d["start"] == "2017-01-23" and d["end"] == "2017-01-24" and d["role"] for d in on_talks)
+        assert all(
+            d["start"] == "2017-01-23" and d["end"] == "2017-01-24" and d["role"] for d in on_talks
+        )
 
 
 def test_must_not(built: BuildResult) -> None:
@@ -193,21 +213,30 @@ def test_must_not(built: BuildResult) -> None:
         assert not names(d) & set(boiler), f"boilerplate node {d['label']}"
         assert "presstv" not in d["label"].lower()
     afp = find_actor(built, "AFP")
-    assert afp is None or not [1 for _, _, e in g.out_edges(afp["id"], data=True) if e["relation"] == "participant"]
+    assert afp is None or not [
+        1 for _, _, e in g.out_edges(afp["id"], data=True) if e["relation"] == "participant"
+    ]
     for ev in nodes(built, "event"):
-        assert ev.get("time_text") not in {"six months", "18 months", "within six months", "within 18 months"}
+        assert ev.get("time_text") not in {
+            "six months",
+            "18 months",
+            "within six months",
+            "within 18 months",
+        }
         for p in ev["provenance"]:
             if p.get("evidence") == "date:published-fallback":
-                assert not re.search(r"\b(January|December|August|Saturday|[Ll]ast month)\b", p["text"]), (
-                    f"{ev['label']} took the publication date although its sentence has a date"
-                )
+                assert not re.search(
+                    r"\b(January|December|August|Saturday|[Ll]ast month)\b", p["text"]
+                ), f"{ev['label']} took the publication date although its sentence has a date"
 
 
 def test_should_facts(built: BuildResult, expected: dict[str, Any]) -> None:
     """The 'should' facts: every actor and at least four of the five events (printed with -s)."""
     actors = sum(check_actor(built, e) is None for e in expected["actors"]["should"])
     events = sum(check_event(built, e) is None for e in expected["events"]["should"])
-    print(f"\nshould: actors {actors}/{len(expected['actors']['should'])}, "
-          f"events {events}/{len(expected['events']['should'])}")
+    print(
+        f"\nshould: actors {actors}/{len(expected['actors']['should'])}, "
+        f"events {events}/{len(expected['events']['should'])}"
+    )
     assert actors == len(expected["actors"]["should"])
     assert events >= 4

@@ -28,17 +28,30 @@ def write(path: Path, data: str | bytes) -> Path:
 
 def test_text_with_sidecar_metadata(tmp_path: Path) -> None:
     write(tmp_path / "a.txt", f"Officials meet in Ankara\n\n{LEAD}\n")
-    meta = {"id": "x1", "title": "Officials meet in Ankara", "source": "Wire", "published": "2016-12-13"}
+    meta = {
+        "id": "x1",
+        "title": "Officials meet in Ankara",
+        "source": "Wire",
+        "published": "2016-12-13",
+    }
     write(tmp_path / "a.meta.json", json.dumps(meta))
     rep = read_inputs([tmp_path])
     assert not rep.skipped
     (art,) = rep.articles
-    assert (art.id, art.title, art.source, art.published) == ("x1", meta["title"], "Wire", date(2016, 12, 13))
+    assert (art.id, art.title, art.source, art.published) == (
+        "x1",
+        meta["title"],
+        "Wire",
+        date(2016, 12, 13),
+    )
     assert art.text == LEAD  # the headline line is the title, not body text
 
 
 def test_markdown_is_plain_text(tmp_path: Path) -> None:
-    write(tmp_path / "a.md", f"# Officials meet\n\n**Turkish** and [Russian](https://x.org) {LEAD[20:]}\n")
+    write(
+        tmp_path / "a.md",
+        f"# Officials meet\n\n**Turkish** and [Russian](https://x.org) {LEAD[20:]}\n",
+    )
     (art,) = read_inputs([tmp_path / "a.md"], published=date(2016, 12, 14)).articles
     assert art.title == "Officials meet"
     assert "**" not in art.text and "https://x.org" not in art.text and "Russian" in art.text
@@ -62,7 +75,12 @@ def test_html_main_text_and_date(tmp_path: Path) -> None:
 
 def test_jsonl_bad_lines_are_skipped_and_named(tmp_path: Path) -> None:
     good = {"id": "j1", "title": "t", "published": "2016-12-13", "text": LEAD}
-    lines = [json.dumps(good), "{not json", json.dumps({"id": "j2"}), json.dumps({**good, "id": "j3"})]
+    lines = [
+        json.dumps(good),
+        "{not json",
+        json.dumps({"id": "j2"}),
+        json.dumps({**good, "id": "j3"}),
+    ]
     rep = read_inputs([write(tmp_path / "b.jsonl", "\n".join(lines))])
     assert [a.id for a in rep.articles] == ["j1", "j3"]
     assert [e.origin for e in rep.skipped] == [f"{tmp_path}/b.jsonl:2", f"{tmp_path}/b.jsonl:3"]
@@ -71,7 +89,10 @@ def test_jsonl_bad_lines_are_skipped_and_named(tmp_path: Path) -> None:
 
 def test_json_object_and_list(tmp_path: Path) -> None:
     write(tmp_path / "one.json", json.dumps({"text": LEAD, "published": "13 December 2016"}))
-    write(tmp_path / "many.json", json.dumps([{"text": LEAD, "id": "m1"}, {"text": LEAD + " More.", "id": "m2"}]))
+    write(
+        tmp_path / "many.json",
+        json.dumps([{"text": LEAD, "id": "m1"}, {"text": LEAD + " More.", "id": "m2"}]),
+    )
     rep = read_inputs([tmp_path / "one.json", tmp_path / "many.json"])
     assert [a.published for a in rep.articles][:1] == [date(2016, 12, 13)]
     assert {a.id for a in rep.articles[1:]} == {"m1", "m2"}
@@ -83,7 +104,11 @@ def test_rss_feed(tmp_path: Path) -> None:
     <pubDate>Tue, 13 Dec 2016 10:00:00 GMT</pubDate><description>{LEAD}</description></item>
     </channel></rss>"""
     (art,) = read_inputs([write(tmp_path / "f.xml", rss)]).articles
-    assert (art.url, art.source, art.published) == ("https://example.org/1", "Wire", date(2016, 12, 13))
+    assert (art.url, art.source, art.published) == (
+        "https://example.org/1",
+        "Wire",
+        date(2016, 12, 13),
+    )
 
 
 def test_xml_entity_bomb_is_refused(tmp_path: Path) -> None:
@@ -125,7 +150,9 @@ def test_missing_path(tmp_path: Path) -> None:
 
 
 def test_latin1_is_read_with_a_notice(tmp_path: Path) -> None:
-    path = write(tmp_path / "l1.txt", ("Le ministre français a rencontré " + LEAD).encode("latin-1"))
+    path = write(
+        tmp_path / "l1.txt", ("Le ministre français a rencontré " + LEAD).encode("latin-1")
+    )
     rep = read_inputs([path])
     assert "français" in rep.articles[0].text
     assert rep.notices == [f"{path}: not UTF-8; read as Windows-1252 (Latin-1)"]

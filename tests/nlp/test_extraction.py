@@ -86,7 +86,9 @@ def test_government_and_rebels_are_one_actor_each(nlp) -> None:  # type: ignore[
     actors = {n["id"]: n for n in g.nodes_of_kind("actor")}
     assert "group:SYR:armed-opposition" in actors
     opp = actors["group:SYR:armed-opposition"]
-    assert {"rebels", "Rebel groups", "opposition"} <= {*opp["aliases"], opp["label"]} | {"opposition"}
+    assert {"rebels", "Rebel groups", "opposition"} <= {*opp["aliases"], opp["label"]} | {
+        "opposition"
+    }
     assert {"Syrian government", "government forces"} & set(actors["state:SYR"]["aliases"])
 
 

@@ -1,4 +1,4 @@
-"""Ingest: read text, Markdown, HTML, JSON/JSONL and feeds into :class:`~conflictgraph.model.Article`."""
+"""Ingest: read text, Markdown, HTML, JSON/JSONL and feeds into articles."""
 
 from conflictgraph.ingest.readers import IngestReport, iter_articles, parse_date, read_inputs
 

@@ -12,7 +12,9 @@ import re
 __all__ = ["clean_text", "split_title"]
 
 _TERMINAL = tuple(".!?\"”’'):;…")
-_URLISH = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|^\s*[\w.-]+\.(?:com|org|net|co\.uk|ir|ru|tv)\S*\s*$", re.I)
+_URLISH = re.compile(
+    r"^\s*(?:https?://|www\.)\S+\s*$|^\s*[\w.-]+\.(?:com|org|net|co\.uk|ir|ru|tv)\S*\s*$", re.I
+)
 _BREADCRUMB = re.compile(r"\S\s+[/|›»>•·]\s+\S")
 _CREDIT = re.compile(
     r"\s*\((?:(?:file\s+)?photos?|images?|pictures?|photograph|credit|source)(?:\s*:|\s+by)\s*[^)]{1,60}\)"
@@ -41,7 +43,7 @@ def _is_furniture(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    if _URLISH.match(s) or _FURNITURE.match(s) or _BREADCRUMB.search(s) and _words(s) <= 8:
+    if _URLISH.match(s) or _FURNITURE.match(s) or (_BREADCRUMB.search(s) and _words(s) <= 8):
         return True
     # Short lines without sentence punctuation: labels, captions, button text.
     return not _is_prose(s) and _words(s) < 20 and not s.endswith(":")

@@ -21,12 +21,16 @@ def _vet_xml(data: bytes, origin: str) -> None:
     try:
         DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise InputError(origin, f"unsafe XML refused ({type(exc).__name__})", code=errors.MALFORMED_XML) from exc
+        raise InputError(
+            origin, f"unsafe XML refused ({type(exc).__name__})", code=errors.MALFORMED_XML
+        ) from exc
     except Exception as exc:  # ParseError and friends
         raise InputError(origin, f"malformed XML: {exc}", code=errors.MALFORMED_XML) from exc
 
 
-def feed_articles(data: bytes, origin: str, published: date | None, notes: list[str]) -> Iterator[Article | InputError]:
+def feed_articles(
+    data: bytes, origin: str, published: date | None, notes: list[str]
+) -> Iterator[Article | InputError]:
     """Yield one article per feed item with its title, link and date."""
     import feedparser
 

@@ -71,7 +71,9 @@ def parse_date(value: object) -> date | None:
         raise ValueError(f"not a date: {value!r}") from exc
 
 
-def read_inputs(paths: Iterable[str | os.PathLike[str]], *, published: date | None = None) -> IngestReport:
+def read_inputs(
+    paths: Iterable[str | os.PathLike[str]], *, published: date | None = None
+) -> IngestReport:
     """Read every input path (files or folders) into articles, collecting what was skipped."""
     report = IngestReport()
     for item in iter_articles(paths, published=published, notices=report.notices):
@@ -128,19 +130,25 @@ def _is_doc_file(name: str) -> bool:
     return stem in {"README", "LICENSE", "LICENCE", "CHANGELOG", "NOTICE", "COPYING"}
 
 
-def _read_file(path: Path, published: date | None, notes: list[str]) -> Iterator[Article | InputError]:
+def _read_file(
+    path: Path, published: date | None, notes: list[str]
+) -> Iterator[Article | InputError]:
     origin = str(path)
     ext = path.suffix.lower()
     if path.name.endswith(".meta.json"):
         notes.append(f"{origin}: a metadata sidecar, read with its text file, not on its own")
         return
     if ext not in SUPPORTED:
-        yield InputError(origin, f"unsupported format '{ext or path.name}'", code=errors.UNSUPPORTED)
+        yield InputError(
+            origin, f"unsupported format '{ext or path.name}'", code=errors.UNSUPPORTED
+        )
         return
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            yield InputError(origin, f"too large ({size:,} bytes; limit {MAX_BYTES:,})", code=errors.TOO_LARGE)
+            yield InputError(
+                origin, f"too large ({size:,} bytes; limit {MAX_BYTES:,})", code=errors.TOO_LARGE
+            )
             return
         data = path.read_bytes()
     except OSError as exc:
@@ -164,7 +172,7 @@ def _read_file(path: Path, published: date | None, notes: list[str]) -> Iterator
 
 
 def decode(data: bytes, origin: str, notes: list[str]) -> str:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252 with a notice."""
+    """Bytes to text: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252 with a notice."""
     if not data.strip():
         raise InputError(origin, "empty file", code=errors.EMPTY)
     if data.startswith(_MAGIC):
@@ -201,7 +209,9 @@ def _finish(
     else:
         text = text.strip()
     if not text.strip():
-        raise InputError(origin, "no article text (empty after removing page furniture)", code=errors.EMPTY)
+        raise InputError(
+            origin, "no article text (empty after removing page furniture)", code=errors.EMPTY
+        )
     pub = published
     if meta.get("published") not in (None, ""):
         try:
@@ -229,7 +239,9 @@ def _str(v: object) -> str | None:
     return s or None
 
 
-def _text_article(path: Path, data: bytes, origin: str, published: date | None, notes: list[str]) -> Article:
+def _text_article(
+    path: Path, data: bytes, origin: str, published: date | None, notes: list[str]
+) -> Article:
     text = decode(data, origin, notes)
     meta: dict[str, Any] = {}
     sidecar = path.with_name(path.stem + ".meta.json")
@@ -275,7 +287,9 @@ def _html_article(data: bytes, origin: str, published: date | None, notes: list[
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
-        raise InputError(origin, f"malformed HTML ({type(exc).__name__})", code=errors.MALFORMED_HTML) from exc
+        raise InputError(
+            origin, f"malformed HTML ({type(exc).__name__})", code=errors.MALFORMED_HTML
+        ) from exc
     if doc is None or not (doc.text or "").strip():
         raise InputError(origin, "no article text found in the HTML", code=errors.EMPTY)
     meta: dict[str, Any] = {"title": doc.title, "url": doc.url, "source": doc.sitename}
@@ -286,23 +300,39 @@ def _html_article(data: bytes, origin: str, published: date | None, notes: list[
 
 def _record_article(rec: object, origin: str, published: date | None, notes: list[str]) -> Article:
     if not isinstance(rec, dict):
-        raise InputError(origin, f"expected a JSON object with 'text', got {type(rec).__name__}", code=errors.MALFORMED_JSON)
+        raise InputError(
+            origin,
+            f"expected a JSON object with 'text', got {type(rec).__name__}",
+            code=errors.MALFORMED_JSON,
+        )
     text = rec.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(origin, "record has no 'text'", code=errors.EMPTY)
     return _finish(text, origin, meta=rec, published=published, notes=notes, clean=False)
 
 
-def _json_articles(data: bytes, origin: str, published: date | None, notes: list[str]) -> Iterator[Article | InputError]:
+def _json_articles(
+    data: bytes, origin: str, published: date | None, notes: list[str]
+) -> Iterator[Article | InputError]:
     text = decode(data, origin, notes)
     try:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(origin, f"malformed JSON: {exc.msg} at line {exc.lineno}", code=errors.MALFORMED_JSON) from exc
-    records = obj if isinstance(obj, list) else obj.get("articles", [obj]) if isinstance(obj, dict) else [obj]
+        raise InputError(
+            origin, f"malformed JSON: {exc.msg} at line {exc.lineno}", code=errors.MALFORMED_JSON
+        ) from exc
+    records = (
+        obj
+        if isinstance(obj, list)
+        else obj.get("articles", [obj])
+        if isinstance(obj, dict)
+        else [obj]
+    )
     if not isinstance(records, list) or not any(isinstance(r, dict) for r in records):
         raise InputError(
-            origin, "wrong shape: expected an object with 'text' or a list of them", code=errors.MALFORMED_JSON
+            origin,
+            "wrong shape: expected an object with 'text' or a list of them",
+            code=errors.MALFORMED_JSON,
         )
     for i, rec in enumerate(records):
         where = origin if len(records) == 1 else f"{origin}[{i}]"
@@ -312,7 +342,9 @@ def _json_articles(data: bytes, origin: str, published: date | None, notes: list
             yield exc
 
 
-def _jsonl_articles(data: bytes, origin: str, published: date | None, notes: list[str]) -> Iterator[Article | InputError]:
+def _jsonl_articles(
+    data: bytes, origin: str, published: date | None, notes: list[str]
+) -> Iterator[Article | InputError]:
     text = decode(data, origin, notes)
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

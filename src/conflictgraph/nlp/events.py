@@ -36,48 +36,196 @@ __all__ = ["EventFinder", "EventMention", "Participation", "load_triggers"]
 
 # Verbs whose object event is the event; the verb adds a role for its subject.
 ROLE_VERBS: dict[str, Role] = {
-    "organize": Role.ORGANIZER, "organise": Role.ORGANIZER, "convene": Role.ORGANIZER,
-    "sponsor": Role.ORGANIZER, "arrange": Role.ORGANIZER, "initiate": Role.ORGANIZER,
-    "co-sponsor": Role.ORGANIZER, "chair": Role.ORGANIZER,
+    "organize": Role.ORGANIZER,
+    "organise": Role.ORGANIZER,
+    "convene": Role.ORGANIZER,
+    "sponsor": Role.ORGANIZER,
+    "arrange": Role.ORGANIZER,
+    "initiate": Role.ORGANIZER,
+    "co-sponsor": Role.ORGANIZER,
+    "chair": Role.ORGANIZER,
     "host": Role.HOST,
-    "mediate": Role.MEDIATOR, "broker": Role.MEDIATOR, "facilitate": Role.MEDIATOR,
+    "mediate": Role.MEDIATOR,
+    "broker": Role.MEDIATOR,
+    "facilitate": Role.MEDIATOR,
     "guarantee": Role.GUARANTOR,
-    "attend": Role.PARTICIPANT, "join": Role.PARTICIPANT, "participate": Role.PARTICIPANT,
-    "observe": Role.OBSERVER, "monitor": Role.OBSERVER,
+    "attend": Role.PARTICIPANT,
+    "join": Role.PARTICIPANT,
+    "participate": Role.PARTICIPANT,
+    "observe": Role.OBSERVER,
+    "monitor": Role.OBSERVER,
 }
 # Verbs that carry an event noun as object without adding meaning of their own.
 LIGHT_VERBS = {
-    "hold", "have", "conduct", "launch", "carry", "stage", "begin", "start", "open", "reach",
-    "strike", "sign", "conclude", "work", "seal", "hammer", "agree", "make", "issue", "release",
-    "announce", "declare", "impose", "mount", "resume", "enter", "negotiate", "finalize",
-    "finalise", "secure", "accept", "approve", "adopt", "implement", "establish", "forge",
-    "achieve", "broker", "continue", "read", "deliver", "publish", "order",
+    "hold",
+    "have",
+    "conduct",
+    "launch",
+    "carry",
+    "stage",
+    "begin",
+    "start",
+    "open",
+    "reach",
+    "strike",
+    "sign",
+    "conclude",
+    "work",
+    "seal",
+    "hammer",
+    "agree",
+    "make",
+    "issue",
+    "release",
+    "announce",
+    "declare",
+    "impose",
+    "mount",
+    "resume",
+    "enter",
+    "negotiate",
+    "finalize",
+    "finalise",
+    "secure",
+    "accept",
+    "approve",
+    "adopt",
+    "implement",
+    "establish",
+    "forge",
+    "achieve",
+    "broker",
+    "continue",
+    "read",
+    "deliver",
+    "publish",
+    "order",
 }
 # Verbs whose subject is an event noun and that report its occurrence: "the talks ended".
 OCCURRENCE_VERBS = {
-    "conclude", "end", "begin", "start", "open", "close", "take", "resume", "collapse",
-    "continue", "come", "finish", "wrap", "hold", "convene", "last", "run", "proceed",
-    "break", "go", "enter", "expire", "hold",
+    "conclude",
+    "end",
+    "begin",
+    "start",
+    "open",
+    "close",
+    "take",
+    "resume",
+    "collapse",
+    "continue",
+    "come",
+    "finish",
+    "wrap",
+    "hold",
+    "convene",
+    "last",
+    "run",
+    "proceed",
+    "break",
+    "go",
+    "enter",
+    "expire",
 }
 # "A paved the way for B", "A led to B": B happened, dated by A.
 CONSEQUENCE_VERBS = {"pave", "lead", "result", "enable", "allow", "spark", "trigger", "prompt"}
 # Verbs whose object event is only wished for.
-APPEAL_VERBS = {"call", "urge", "demand", "seek", "propose", "suggest", "want", "push", "press",
-                "ask", "request", "offer", "support", "back", "welcome", "endorse", "need"}
-PLAN_VERBS = {"plan", "intend", "expect", "prepare", "hope", "aim", "schedule", "want",
-              "seek", "try", "agree", "decide", "pledge", "promise", "vow"}
-COMMUNICATION = {"say", "tell", "add", "announce", "state", "declare", "claim", "insist",
-                 "stress", "note", "report", "confirm", "estimate", "reveal", "write"}
-PROPOSAL_NOUNS = {"draft", "proposal", "plan", "constitution", "roadmap", "initiative",
-                  "guarantee", "guarantees", "document", "offer", "version", "text", "list"}
-INTENT_NOUNS = {"readiness", "willingness", "commitment", "intention", "desire", "interest",
-                "determination", "preparedness", "resolve", "hope"}
+APPEAL_VERBS = {
+    "call",
+    "urge",
+    "demand",
+    "seek",
+    "propose",
+    "suggest",
+    "want",
+    "push",
+    "press",
+    "ask",
+    "request",
+    "offer",
+    "support",
+    "back",
+    "welcome",
+    "endorse",
+    "need",
+}
+PLAN_VERBS = {
+    "plan",
+    "intend",
+    "expect",
+    "prepare",
+    "hope",
+    "aim",
+    "schedule",
+    "want",
+    "seek",
+    "try",
+    "agree",
+    "decide",
+    "pledge",
+    "promise",
+    "vow",
+}
+COMMUNICATION = {
+    "say",
+    "tell",
+    "add",
+    "announce",
+    "state",
+    "declare",
+    "claim",
+    "insist",
+    "stress",
+    "note",
+    "report",
+    "confirm",
+    "estimate",
+    "reveal",
+    "write",
+}
+PROPOSAL_NOUNS = {
+    "draft",
+    "proposal",
+    "plan",
+    "constitution",
+    "roadmap",
+    "initiative",
+    "guarantee",
+    "guarantees",
+    "document",
+    "offer",
+    "version",
+    "text",
+    "list",
+}
+INTENT_NOUNS = {
+    "readiness",
+    "willingness",
+    "commitment",
+    "intention",
+    "desire",
+    "interest",
+    "determination",
+    "preparedness",
+    "resolve",
+    "hope",
+}
 MODALS = {"will", "would", "shall", "'ll", "going"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
 PERSON_ROLE_NOUNS = {
-    "diplomat", "minister", "envoy", "counterpart", "president", "leader", "negotiator",
-    "spokesman", "spokeswoman", "spokesperson", "ambassador", "premier", "chancellor",
+    "diplomat",
+    "minister",
+    "envoy",
+    "counterpart",
+    "president",
+    "leader",
+    "negotiator",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "premier",
+    "chancellor",
 }
 CONTENT_CLASSES = {"statement", "agreement", "support", "intent"}
 # What office a generic noun means when it stands for one named person: a top diplomat is a
@@ -104,8 +252,14 @@ def load_triggers() -> dict[tuple[str, str], Trigger]:
     text = resources.files("conflictgraph.data").joinpath("event_triggers.csv").read_text("utf-8")
     out: dict[tuple[str, str], Trigger] = {}
     for row in csv.DictReader(text.splitlines()):
-        t = Trigger(row["lemma"], row["pos"], row["cameo"], row["class"], row["directed"] == "1",
-                    row.get("label") or row["lemma"])
+        t = Trigger(
+            row["lemma"],
+            row["pos"],
+            row["cameo"],
+            row["class"],
+            row["directed"] == "1",
+            row.get("label") or row["lemma"],
+        )
         out[(t.lemma, t.pos)] = t
     return out
 
@@ -189,6 +343,7 @@ class EventFinder:
 
     def _final(self) -> list[EventMention]:
         """The surviving events, their 'about' links pointing into the returned list."""
+
         def root(i: int) -> int:
             while self.events[i].merged_into is not None:
                 i = self.events[i].merged_into  # type: ignore[assignment]
@@ -208,31 +363,42 @@ class EventFinder:
 
     # -- per sentence ----------------------------------------------------------------------
     def _trigger(self, tok: Token) -> Trigger | None:
-        pos = "VERB" if tok.pos_ in {"VERB", "AUX"} else "NOUN" if tok.pos_ in {"NOUN", "PROPN"} else None
+        pos = (
+            "VERB"
+            if tok.pos_ in {"VERB", "AUX"}
+            else "NOUN"
+            if tok.pos_ in {"NOUN", "PROPN"}
+            else None
+        )
         if pos is None or tok.i in self.m.token_actor or tok.i in self.m.token_resolution:
             return None
         trig = self.triggers.get((tok.lemma_.lower(), pos))
         if trig is None:
             return None
         low = tok.lemma_.lower()
-        if pos == "NOUN" and low == "call":
-            if not any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children):
-                return None
-        if pos == "NOUN" and low == "strike" and not any(
-            c.lower_ in {"air", "drone", "missile", "rocket"} for c in tok.children
+        if (
+            pos == "NOUN"
+            and low == "call"
+            and not any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children)
+        ):
+            return None
+        if (
+            pos == "NOUN"
+            and low == "strike"
+            and not any(c.lower_ in {"air", "drone", "missile", "rocket"} for c in tok.children)
         ):
             return None
         if pos == "VERB" and low in {"give", "hand", "submit", "offer", "propose"}:
             objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
             if not any(o.lemma_.lower() in PROPOSAL_NOUNS for o in objs):
                 return None
-        if pos == "VERB" and low == "express" and not any(
-            c.dep_ == "dobj" and c.lemma_.lower() in INTENT_NOUNS for c in tok.children
+        if (
+            pos == "VERB"
+            and low == "express"
+            and not any(c.dep_ == "dobj" and c.lemma_.lower() in INTENT_NOUNS for c in tok.children)
         ):
             return None
-        if pos == "NOUN" and low == "cessation" and not any(
-            c.lower_ == "of" for c in tok.children
-        ):
+        if pos == "NOUN" and low == "cessation" and not any(c.lower_ == "of" for c in tok.children):
             return None
         return trig
 
@@ -280,7 +446,9 @@ class EventFinder:
         # 7. resolutions and "about"
         self._references(si, sent)
         self._about(created)
-        subjects = [a for t in sent if t.dep_ in {"nsubj", "nsubjpass"} for a in self._actors(t, si)]
+        subjects = [
+            a for t in sent if t.dep_ in {"nsubj", "nsubjpass"} for a in self._actors(t, si)
+        ]
         if subjects:
             self.prev_subjects = subjects
 
@@ -305,31 +473,59 @@ class EventFinder:
     ) -> EventMention | None:
         cameo = trig.cameo
         low = tok.lemma_.lower()
-        if low == "conversation" and not any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children):
+        if low == "conversation" and not any(
+            c.lower_ in {"phone", "telephone", "video"} for c in tok.children
+        ):
             cameo = "040"
-        if low == "strike" or (low == "attack" and any(c.lower_ in {"air", "drone"} for c in tok.children)):
+        if low == "strike" or (
+            low == "attack" and any(c.lower_ in {"air", "drone"} for c in tok.children)
+        ):
             cameo = "195"
         phrase = " ".join(
-            t.text for t in tok.children
-            if t.i < tok.i and (t.dep_ == "compound" and t.pos_ == "NOUN" or t.lower_ in {"final", "joint", "nationwide", "humanitarian", "peace"})
-            and t.i not in self.m.token_actor and t.i not in self.m.token_place
+            t.text
+            for t in tok.children
+            if t.i < tok.i
+            and (
+                (t.dep_ == "compound" and t.pos_ == "NOUN")
+                or t.lower_ in {"final", "joint", "nationwide", "humanitarian", "peace"}
+            )
+            and t.i not in self.m.token_actor
+            and t.i not in self.m.token_place
             and t.i not in self.tok_timex
         )
         phrase = f"{phrase} {tok.text}".strip() if phrase else tok.text
-        ev = EventMention(trigger=tok.i, cameo=cameo, cls=trig.cls, phrase=phrase, sentence=si,
-                          triggers=[tok.i], sentences=[si])
+        ev = EventMention(
+            trigger=tok.i,
+            cameo=cameo,
+            cls=trig.cls,
+            phrase=phrase,
+            sentence=si,
+            triggers=[tok.i],
+            sentences=[si],
+        )
         dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "poss"}}
-        ev.definite = bool(dets & DEFINITE) or any(c.dep_ == "poss" for c in tok.children) or any(
-            c.dep_ in {"compound", "nmod"} and c.i in self.m.token_place for c in tok.children
+        ev.definite = (
+            bool(dets & DEFINITE)
+            or any(c.dep_ == "poss" for c in tok.children)
+            or any(
+                c.dep_ in {"compound", "nmod"} and c.i in self.m.token_place for c in tok.children
+            )
         )
         # participants named on the noun: "Iran-Russia talks", "talks between X and Y", "with X"
         for c in tok.children:
             if c.dep_ in {"compound", "amod", "poss", "nmod"}:
                 for a in self._actors(c, si, modifier=True):
-                    ev.add(a, Role.SOURCE if trig.directed and c.dep_ == "poss" else Role.PARTICIPANT, si)
+                    ev.add(
+                        a,
+                        Role.SOURCE if trig.directed and c.dep_ == "poss" else Role.PARTICIPANT,
+                        si,
+                    )
             elif c.dep_ == "prep" and c.lower_ in {"between", "among", "with", "by", "involving"}:
-                role = Role.SOURCE if (c.lower_ == "by" and trig.directed) else (
-                    Role.TARGET if trig.directed and c.lower_ == "with" else Role.PARTICIPANT)
+                role = (
+                    Role.SOURCE
+                    if (c.lower_ == "by" and trig.directed)
+                    else (Role.TARGET if trig.directed and c.lower_ == "with" else Role.PARTICIPANT)
+                )
                 for p in c.children:
                     if p.dep_ == "pobj":
                         for a in self._actors(p, si):
@@ -348,7 +544,11 @@ class EventFinder:
         elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
             if head.lower_ in {"in", "during", "at", "on", "for", "into", "over"}:
                 verb = head.head
-        elif tok.dep_ == "pobj" and head.head.lemma_.lower() == "way" and head.head.head.lemma_.lower() in CONSEQUENCE_VERBS:
+        elif (
+            tok.dep_ == "pobj"
+            and head.head.lemma_.lower() == "way"
+            and head.head.head.lemma_.lower() in CONSEQUENCE_VERBS
+        ):
             anchored = True  # "paved the way for a ceasefire"
             ev.verb = head.head.head.i
         elif tok.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
@@ -362,12 +562,18 @@ class EventFinder:
             vtrig = self._trigger(verb)
             if vlemma in ROLE_VERBS:
                 anchored = True  # the role verb pass adds the subject with its role
-            elif vlemma in CONSEQUENCE_VERBS or (head.lower_ == "for" and verb.lemma_.lower() == "pave"):
+            elif vlemma in CONSEQUENCE_VERBS or (
+                head.lower_ == "for" and verb.lemma_.lower() == "pave"
+            ):
                 anchored = True
             elif vlemma in APPEAL_VERBS and not (vtrig and vtrig.cls in {"agreement"}):
                 ev.status = EventStatus.PROPOSED
                 return None  # the appeal verb is the event; this one is only wished for
-            elif vlemma in LIGHT_VERBS or (vtrig is not None and vtrig.cls in {ev.cls, "meeting", "statement"}) or vlemma in COMMUNICATION:
+            elif (
+                vlemma in LIGHT_VERBS
+                or (vtrig is not None and vtrig.cls in {ev.cls, "meeting", "statement"})
+                or vlemma in COMMUNICATION
+            ):
                 anchored = True
                 ev.verb = verb.i
                 if vtrig is not None and vtrig.cls == "statement" and ev.cls == "ceasefire":
@@ -388,7 +594,13 @@ class EventFinder:
                     ptrig = nouns.get(p.i)
                     if p.dep_ == "pobj" and ptrig is not None and ptrig.cls == ev.cls:
                         consumed.add(p.i)  # "the announcement of a final statement": one statement
-                        inner = " ".join(t.text for t in p.children if t.i < p.i and t.dep_ in {"amod", "compound"} and t.i not in self.m.token_actor)
+                        inner = " ".join(
+                            t.text
+                            for t in p.children
+                            if t.i < p.i
+                            and t.dep_ in {"amod", "compound"}
+                            and t.i not in self.m.token_actor
+                        )
                         ev.phrase = f"{inner} {p.text}".strip()
                         ev.triggers.append(p.i)
         has_time = any(t.i in self.tok_timex for t in tok.subtree)
@@ -408,8 +620,15 @@ class EventFinder:
         if low == "call" and "for" in {c.lower_ for c in tok.children if c.dep_ == "prep"}:
             trig = Trigger("call", "VERB", "020", "appeal", True)
         cameo, cls = trig.cameo, trig.cls
-        ev = EventMention(trigger=tok.i, cameo=cameo, cls=cls, phrase=trig.label or tok.lemma_, sentence=si,
-                          triggers=[tok.i], sentences=[si])
+        ev = EventMention(
+            trigger=tok.i,
+            cameo=cameo,
+            cls=cls,
+            phrase=trig.label or tok.lemma_,
+            sentence=si,
+            triggers=[tok.i],
+            sentences=[si],
+        )
         _ = prt
         self._verb_arguments(ev, tok, si, directed=trig.directed)
         if not ev.participants:
@@ -417,9 +636,13 @@ class EventFinder:
         if cls == "statement":
             # "X announced that Y did Z": the announced event is the fact, not the announcement.
             for c in tok.children:
-                if c.dep_ in {"ccomp", "xcomp"} and any(
-                    self._trigger(t) is not None for t in c.subtree if t.i != tok.i
-                ) and any(t.dep_ in {"nsubj", "nsubjpass"} and self._actors(t, si) for t in c.subtree):
+                if (
+                    c.dep_ in {"ccomp", "xcomp"}
+                    and any(self._trigger(t) is not None for t in c.subtree if t.i != tok.i)
+                    and any(
+                        t.dep_ in {"nsubj", "nsubjpass"} and self._actors(t, si) for t in c.subtree
+                    )
+                ):
                     return None
             for p in ev.participants:
                 p.role = Role.SPEAKER
@@ -477,11 +700,21 @@ class EventFinder:
 
     def _rejection(self, ev: EventMention, tok: Token, si: int) -> EventMention:
         """'would not enter talks with Russia': a refusal, itself an event (CAMEO 12)."""
-        rej = EventMention(trigger=ev.trigger, cameo="125" if ev.cls == "meeting" else "120",
-                           cls="reject", phrase=f"refusal of {ev.phrase}", sentence=si,
-                           triggers=list(ev.triggers), sentences=[si])
+        rej = EventMention(
+            trigger=ev.trigger,
+            cameo="125" if ev.cls == "meeting" else "120",
+            cls="reject",
+            phrase=f"refusal of {ev.phrase}",
+            sentence=si,
+            triggers=list(ev.triggers),
+            sentences=[si],
+        )
         for p in ev.participants:
-            role = Role.SOURCE if p.role in {Role.SOURCE, Role.PARTICIPANT} and self._is_subject(p.actor, tok) else Role.TARGET
+            role = (
+                Role.SOURCE
+                if p.role in {Role.SOURCE, Role.PARTICIPANT} and self._is_subject(p.actor, tok)
+                else Role.TARGET
+            )
             rej.add(p.actor, role, si)
         for t in self.doc[ev.trigger].subtree:
             if t.dep_ == "pobj" and t.head.lower_ == "with":
@@ -498,7 +731,9 @@ class EventFinder:
         v = verb
         for _ in range(3):
             for c in v.children:
-                if c.dep_ == "nsubj" and actor.key in {a.key for a in self._actors(c, self.sent_of[c.i], verb=v)}:
+                if c.dep_ == "nsubj" and actor.key in {
+                    a.key for a in self._actors(c, self.sent_of[c.i], verb=v)
+                }:
                     return True
             if v.head.i == v.i:
                 break
@@ -516,7 +751,12 @@ class EventFinder:
             if h.pos_ == "VERB":
                 break
         neg = any(c.dep_ == "neg" for t in chain for c in t.children)
-        modal = any(c.lower_ in MODALS or c.lemma_ in {"will", "shall"} for t in chain for c in t.children if c.dep_ == "aux")
+        modal = any(
+            c.lower_ in MODALS or c.lemma_ in {"will", "shall"}
+            for t in chain
+            for c in t.children
+            if c.dep_ == "aux"
+        )
         governing = {t.lemma_.lower() for t in chain[1:]}
         if neg and (modal or governing & {"refuse", "reject", "decline"}):
             return EventStatus.REFUSED
@@ -524,13 +764,21 @@ class EventFinder:
             return EventStatus.REFUSED
         if neg:
             return EventStatus.DENIED
-        if modal or any(
-            c.lower_ == "about" and any(g.dep_ == "xcomp" for g in c.children) for t in chain for c in t.children
-        ) or (governing & PLAN_VERBS and tok.dep_ == "xcomp"):
+        if (
+            modal
+            or any(
+                c.lower_ == "about" and any(g.dep_ == "xcomp" for g in c.children)
+                for t in chain
+                for c in t.children
+            )
+            or (governing & PLAN_VERBS and tok.dep_ == "xcomp")
+        ):
             return EventStatus.PLANNED
         if tok.dep_ == "xcomp" and tok.head.lower_ in {"about"}:
             return EventStatus.PLANNED
-        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for t in chain for c in t.children):
+        if any(
+            c.dep_ == "mark" and c.lower_ in {"if", "unless"} for t in chain for c in t.children
+        ):
             return EventStatus.REPORTED
         return current
 
@@ -546,7 +794,9 @@ class EventFinder:
                     out.append(a)
         return out
 
-    def _actors_one(self, tok: Token, si: int, *, verb: Token | None, modifier: bool) -> list[ActorMention]:
+    def _actors_one(
+        self, tok: Token, si: int, *, verb: Token | None, modifier: bool
+    ) -> list[ActorMention]:
         m = self.m
         a = m.token_actor.get(tok.i)
         if a is not None:
@@ -559,23 +809,37 @@ class EventFinder:
                 return [m.token_actor[c.i]]  # "his Russian counterpart Sergei Lavrov"
         if tok.pos_ == "PRON" and low in {"it", "they", "them", "he", "she", "him", "her", "we"}:
             return self._antecedent(tok, si, verb)
-        if low in NUMBER_WORDS or (tok.lemma_.lower() in {"side", "country", "state", "nation"} and any(
-            c.lower_ in NUMBER_WORDS for c in tok.children
-        )):
-            n = NUMBER_WORDS.get(low) or next(NUMBER_WORDS[c.lower_] for c in tok.children if c.lower_ in NUMBER_WORDS)
+        if low in NUMBER_WORDS or (
+            tok.lemma_.lower() in {"side", "country", "state", "nation"}
+            and any(c.lower_ in NUMBER_WORDS for c in tok.children)
+        ):
+            n = NUMBER_WORDS.get(low) or next(
+                NUMBER_WORDS[c.lower_] for c in tok.children if c.lower_ in NUMBER_WORDS
+            )
             if len(self.prev_subjects) == n:
                 return list(self.prev_subjects)
         lemma = tok.lemma_.lower()
         if lemma in PERSON_ROLE_NOUNS:
             return self._officials(tok)
-        if lemma in {"representative", "member", "delegation", "delegate", "envoy", "leader"} or lemma in {"group"}:
+        if lemma in {
+            "representative",
+            "member",
+            "delegation",
+            "delegate",
+            "envoy",
+            "leader",
+        } or lemma in {"group"}:
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
                         if p.dep_ == "pobj":
                             return self._actors(p, si)
         # a noun phrase with an actor as its modifier: "the Russian side"
-        mods = [m.token_actor[c.i] for c in tok.children if c.dep_ in {"compound", "poss"} and c.i in m.token_actor]
+        mods = [
+            m.token_actor[c.i]
+            for c in tok.children
+            if c.dep_ in {"compound", "poss"} and c.i in m.token_actor
+        ]
         if mods and lemma in {"side", "delegation", "camp", "leadership"}:
             return mods
         return []
@@ -591,7 +855,11 @@ class EventFinder:
                     a = self.m.token_actor.get(t.i)
                     if a is not None and a.actor_type == ActorType.STATE:
                         states.append(a)
-        persons = {a.key: a for a in self.m.actors if a.actor_type == ActorType.PERSON and a.how == "person"}
+        persons = {
+            a.key: a
+            for a in self.m.actors
+            if a.actor_type == ActorType.PERSON and a.how == "person"
+        }
         want = OFFICIAL_TITLES.get(tok.lemma_.lower(), tok.lemma_.lower())
         for st in states:
             hits = [p for p in persons.values() if p.affiliation == st.key]
@@ -637,8 +905,16 @@ class EventFinder:
                 # "played intermediary roles at the talks", "played a mediating role in the deal"
                 for c in tok.children:
                     if c.dep_ == "dobj" and c.lemma_.lower() == "role":
-                        adjs = {a.lemma_.lower() for a in c.children if a.dep_ in {"amod", "compound"}}
-                        if adjs & {"intermediary", "mediating", "mediator", "mediation", "facilitating"}:
+                        adjs = {
+                            a.lemma_.lower() for a in c.children if a.dep_ in {"amod", "compound"}
+                        }
+                        if adjs & {
+                            "intermediary",
+                            "mediating",
+                            "mediator",
+                            "mediation",
+                            "facilitating",
+                        }:
                             role = Role.MEDIATOR
                         elif adjs & {"observer"}:
                             role = Role.OBSERVER
@@ -762,7 +1038,12 @@ class EventFinder:
         for tx in durations:
             period = self._past_period(tx)
             if period is not None:
-                ev.time, ev.time_evidence, ev.time_confidence, ev.own_date = period, "date:duration", 0.7, True
+                ev.time, ev.time_evidence, ev.time_confidence, ev.own_date = (
+                    period,
+                    "date:duration",
+                    0.7,
+                    True,
+                )
                 return
 
     def _context_date(self, ev: EventMention, sent: Span) -> None:
@@ -774,8 +1055,11 @@ class EventFinder:
             # a date on the clause this event hangs on ("concluded on January 24, with X agreeing")
             if h.pos_ in {"VERB", "AUX"}:
                 near = [
-                    tx for c in h.children if c.dep_ in {"prep", "npadvmod", "tmod"}
-                    for tx in self._timexes_in(list(c.subtree)) if tx.time is not None and tx.time.is_dated
+                    tx
+                    for c in h.children
+                    if c.dep_ in {"prep", "npadvmod", "tmod"}
+                    for tx in self._timexes_in(list(c.subtree))
+                    if tx.time is not None and tx.time.is_dated
                 ]
                 if near:
                     ev.time = near[0].time
@@ -799,8 +1083,12 @@ class EventFinder:
         if bound is not None:
             ev.time, ev.time_evidence, ev.time_confidence = bound, "date:after-event", 0.6
             return
-        in_sent = [(abs(t.i - ev.trigger), tx) for t in sent for tx in [self.tok_timex.get(t.i)]
-                   if tx is not None and tx.time is not None and tx.time.is_dated]
+        in_sent = [
+            (abs(t.i - ev.trigger), tx)
+            for t in sent
+            for tx in [self.tok_timex.get(t.i)]
+            if tx is not None and tx.time is not None and tx.time.is_dated
+        ]
         if in_sent:
             ev.time = min(in_sent, key=lambda x: x[0])[1].time
             ev.time_evidence, ev.time_confidence = "date:sentence", 0.6
@@ -809,7 +1097,9 @@ class EventFinder:
             return  # the sentence has time words (a duration, a vague 'recently'): no fallback
         if self.published is not None and ev.status == EventStatus.OCCURRED:
             p = self.published
-            ev.time = TimeValue(p, p, Precision.DAY, text="", anchor=p, kind=TimeKind.DATE, value=p.isoformat())
+            ev.time = TimeValue(
+                p, p, Precision.DAY, text="", anchor=p, kind=TimeKind.DATE, value=p.isoformat()
+            )
             ev.time_evidence, ev.time_confidence = "date:published-fallback", 0.3
 
     def _root(self, idx: int) -> EventMention:
@@ -818,7 +1108,9 @@ class EventFinder:
             ev = self.events[ev.merged_into]
         return ev
 
-    def _stretch(self, tv: TimeValue, durations: list[TimeExpression], ev: EventMention) -> TimeValue:
+    def _stretch(
+        self, tv: TimeValue, durations: list[TimeExpression], ev: EventMention
+    ) -> TimeValue:
         """'the two-day talks which concluded on January 24' -> January 23-24."""
         if tv.precision != Precision.DAY or not durations or tv.start is None:
             return tv
@@ -831,12 +1123,26 @@ class EventFinder:
         verbs = {self.doc[i].lemma_.lower() for i in [ev.verb] if i is not None}
         verbs |= {t.lemma_.lower() for t in self.doc[ev.trigger].subtree if t.pos_ == "VERB"}
         if verbs & {"conclude", "end", "close", "finish", "wrap"}:
-            return TimeValue(tv.start - timedelta(days=n - 1), tv.end, Precision.DAY, tv.text, tv.anchor,
-                             TimeKind.INTERVAL, f"{(tv.start - timedelta(days=n - 1)).isoformat()}/{tv.value}")
+            return TimeValue(
+                tv.start - timedelta(days=n - 1),
+                tv.end,
+                Precision.DAY,
+                tv.text,
+                tv.anchor,
+                TimeKind.INTERVAL,
+                f"{(tv.start - timedelta(days=n - 1)).isoformat()}/{tv.value}",
+            )
         if verbs & {"begin", "start", "open", "launch", "kick"}:
             end = tv.start + timedelta(days=n - 1)
-            return TimeValue(tv.start, end, Precision.DAY, tv.text, tv.anchor, TimeKind.INTERVAL,
-                             f"{tv.value}/{end.isoformat()}")
+            return TimeValue(
+                tv.start,
+                end,
+                Precision.DAY,
+                tv.text,
+                tv.anchor,
+                TimeKind.INTERVAL,
+                f"{tv.value}/{end.isoformat()}",
+            )
         return tv
 
     def _past_period(self, tx: TimeExpression) -> TimeValue | None:
@@ -853,38 +1159,81 @@ class EventFinder:
         p = self.published
         if val[-1] == "Y":
             start = date(p.year - n, 1, 1)
-            return TimeValue(start, p, Precision.YEAR, tx.text, p, TimeKind.INTERVAL, f"{start.year}/{p.isoformat()}")
+            return TimeValue(
+                start,
+                p,
+                Precision.YEAR,
+                tx.text,
+                p,
+                TimeKind.INTERVAL,
+                f"{start.year}/{p.isoformat()}",
+            )
         months = p.year * 12 + p.month - 1 - n
         start = date(months // 12, months % 12 + 1, 1)
-        return TimeValue(start, p, Precision.MONTH, tx.text, p, TimeKind.INTERVAL, f"{start:%Y-%m}/{p.isoformat()}")
+        return TimeValue(
+            start,
+            p,
+            Precision.MONTH,
+            tx.text,
+            p,
+            TimeKind.INTERVAL,
+            f"{start:%Y-%m}/{p.isoformat()}",
+        )
 
     def _after_event(self, ev: EventMention) -> TimeValue | None:
         """An 'after/following EVENT' clause bounds the date from below."""
         h = self.doc[ev.trigger]
         for tok in [h, *h.ancestors]:
             for c in tok.children:
-                if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"after", "since", "once"} for g in c.children):
+                if c.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in {"after", "since", "once"} for g in c.children
+                ):
                     for t in c.subtree:
                         idx = self.by_token.get(t.i)
                         if idx is None:
                             other = self._event_at(t) if self._trigger(t) else None
                         else:
                             other = self.events[idx]
-                        if other is not None and other is not ev and other.time is not None and other.time.end:
+                        if (
+                            other is not None
+                            and other is not ev
+                            and other.time is not None
+                            and other.time.end
+                        ):
                             start = other.time.end
-                            end = self.published if self.published and self.published >= start else start
-                            return TimeValue(start, end, Precision.DAY, c.text, self.published,
-                                             TimeKind.INTERVAL, f"{start.isoformat()}/{end.isoformat()}")
+                            end = (
+                                self.published
+                                if self.published and self.published >= start
+                                else start
+                            )
+                            return TimeValue(
+                                start,
+                                end,
+                                Precision.DAY,
+                                c.text,
+                                self.published,
+                                TimeKind.INTERVAL,
+                                f"{start.isoformat()}/{end.isoformat()}",
+                            )
         return None
 
     # -- places --------------------------------------------------------------------------------
     def _own_place(self, ev: EventMention) -> None:
-        """'talks in Astana', 'the Astana talks', 'concluded in Astana', 'a deal ... from Aleppo'."""
+        """'talks in Astana', 'the Astana talks', 'concluded in Astana', 'a deal from Aleppo'."""
         for t in self._region(ev):
             p = self.m.token_place.get(t.i)
             if p is None:
                 continue
-            if t.dep_ == "pobj" and t.head.lower_ in {"in", "at", "from", "near", "outside", "inside", "around", "to"}:
+            if t.dep_ == "pobj" and t.head.lower_ in {
+                "in",
+                "at",
+                "from",
+                "near",
+                "outside",
+                "inside",
+                "around",
+                "to",
+            }:
                 if t.head.lower_ == "to" and ev.cls != "visit":
                     continue
                 ev.place = p
@@ -892,7 +1241,11 @@ class EventFinder:
             if t.dep_ in {"compound", "nmod", "npadvmod", "appos"} and t.head.i in ev.triggers:
                 ev.place = p
                 return
-            if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in {"capital", "city", "town"}:
+            if (
+                t.dep_ == "pobj"
+                and t.head.lower_ == "of"
+                and t.head.head.lemma_.lower() in {"capital", "city", "town"}
+            ):
                 ev.place = p
                 return
         trig = self.doc[ev.trigger]
@@ -921,7 +1274,7 @@ class EventFinder:
             if res is None or res.key in seen:
                 continue
             seen.add(res.key)
-            for anc in self.doc[res.start:res.end].root.ancestors:
+            for anc in self.doc[res.start : res.end].root.ancestors:
                 idx = self.by_token.get(anc.i)
                 if idx is not None:
                     ev = self.events[idx]
@@ -952,15 +1305,25 @@ class EventFinder:
         """Merge a later noun mention into the earlier event it names: 'the talks', 'the meeting
         [in Astana]', 'the Astana talks', 'the two-day talks which concluded in Astana'."""
         ev = self.events[j]
-        if ev.cls not in COREF_CLASSES or ev.status != EventStatus.OCCURRED or ev.merged_into is not None:
+        if (
+            ev.cls not in COREF_CLASSES
+            or ev.status != EventStatus.OCCURRED
+            or ev.merged_into is not None
+        ):
             return
         if self.doc[ev.trigger].pos_ not in {"NOUN", "PROPN"}:
             return
         for i in range(j - 1, -1, -1):
             prev = self.events[i]
-            if prev.merged_into is not None or prev.cls != ev.cls or prev.status != EventStatus.OCCURRED:
+            if (
+                prev.merged_into is not None
+                or prev.cls != ev.cls
+                or prev.status != EventStatus.OCCURRED
+            ):
                 continue
-            if self._compatible(prev, ev) and (ev.definite or prev.sentence == ev.sentence or not ev.own_date):
+            if self._compatible(prev, ev) and (
+                ev.definite or prev.sentence == ev.sentence or not ev.own_date
+            ):
                 self._merge(i, j)
                 return
 
@@ -968,25 +1331,35 @@ class EventFinder:
         if a.place and b.place and a.place.key != b.place.key:
             return False
         if a.time and b.time and a.time.start and b.time.start and a.time.end and b.time.end:
-            if a.own_date and b.own_date and (a.time.end < b.time.start or b.time.end < a.time.start):
+            if (
+                a.own_date
+                and b.own_date
+                and (a.time.end < b.time.start or b.time.end < a.time.start)
+            ):
                 return False
             if (a.own_date or b.own_date) and not (a.own_date and b.own_date):
                 pass
         ka, kb = a.actor_keys(), b.actor_keys()
         # two calls or deals between different parties are different events
-        if a.cls in {"call", "agreement", "visit"} and ka and kb and not (ka & kb):
-            return False
-        return True
+        return not (a.cls in {"call", "agreement", "visit"} and ka and kb and not ka & kb)
 
     def _merge(self, i: int, j: int) -> None:
         keep, drop = self.events[i], self.events[j]
         for p in drop.participants:
             keep.add(p.actor, p.role, p.sentence)
         if drop.own_date and (not keep.own_date or _finer(drop.time, keep.time)):
-            keep.time, keep.time_evidence, keep.time_confidence = drop.time, drop.time_evidence, drop.time_confidence
+            keep.time, keep.time_evidence, keep.time_confidence = (
+                drop.time,
+                drop.time_evidence,
+                drop.time_confidence,
+            )
             keep.own_date = True
         elif keep.time is None and drop.time is not None:
-            keep.time, keep.time_evidence, keep.time_confidence = drop.time, drop.time_evidence, drop.time_confidence
+            keep.time, keep.time_evidence, keep.time_confidence = (
+                drop.time,
+                drop.time_evidence,
+                drop.time_confidence,
+            )
         keep.place = keep.place or drop.place
         for r in drop.references:
             if all(r[0].key != k[0].key for k in keep.references):
@@ -996,7 +1369,11 @@ class EventFinder:
         keep.triggers.extend(drop.triggers)
         if len(drop.phrase) > len(keep.phrase) and keep.cameo == drop.cameo:
             keep.phrase = drop.phrase
-        if drop.cameo != keep.cameo and len(drop.cameo) > len(keep.cameo) and drop.cameo[:2] == keep.cameo[:2]:
+        if (
+            drop.cameo != keep.cameo
+            and len(drop.cameo) > len(keep.cameo)
+            and drop.cameo[:2] == keep.cameo[:2]
+        ):
             keep.cameo = drop.cameo
         drop.merged_into = i
         for t in drop.triggers:
@@ -1015,9 +1392,18 @@ class EventFinder:
             keys = ev.actor_keys()
             for i in range(j - 1, -1, -1):
                 prev = self.events[i]
-                if prev.merged_into is None and prev.cls in {"call", "meeting"} and prev.actor_keys() == keys and keys:
+                if (
+                    prev.merged_into is None
+                    and prev.cls in {"call", "meeting"}
+                    and prev.actor_keys() == keys
+                    and keys
+                ):
                     if ev.cls == "agreement":
-                        ev.time, ev.time_evidence, ev.time_confidence = prev.time, "date:discourse", 0.6
+                        ev.time, ev.time_evidence, ev.time_confidence = (
+                            prev.time,
+                            "date:discourse",
+                            0.6,
+                        )
                         if j not in prev.about:
                             prev.about.append(j)
                         break

@@ -82,12 +82,20 @@ class _Builder:
         for p in self.m.places:
             self.add_location(p.key, p.label, p.iso3, p.surface, self.sent_index[p.start])
         for r in self.m.resolutions:
-            self.add_resolution(r.key, r.code, r.label, r.issuer, r.adopted, r.surface, self.sent_index[r.start])
+            self.add_resolution(
+                r.key, r.code, r.label, r.issuer, r.adopted, r.surface, self.sent_index[r.start]
+            )
         events = [self.event(e) for e in self.events]
         for e, ev in zip(self.events, events, strict=True):
             for k in e.about:
-                self.edges.append(Edge(ev.id, events[k].id, Relation.ABOUT,
-                                       provenance=(self.prov(e.sentence, confidence=0.7, evidence="about"),)))
+                self.edges.append(
+                    Edge(
+                        ev.id,
+                        events[k].id,
+                        Relation.ABOUT,
+                        provenance=(self.prov(e.sentence, confidence=0.7, evidence="about"),),
+                    )
+                )
         return ArticleExtraction(
             article=self.article,
             actors=tuple(self.actors.values()),
@@ -101,23 +109,41 @@ class _Builder:
     # -- nodes ----------------------------------------------------------------------------------
     def add_actor(self, a: ActorMention) -> None:
         si = self.sent_index[a.start]
-        prov = self.prov(si, confidence=0.9 if a.how in {"name", "person", "org"} else 0.75, evidence=f"actor:{a.how}")
+        prov = self.prov(
+            si,
+            confidence=0.9 if a.how in {"name", "person", "org"} else 0.75,
+            evidence=f"actor:{a.how}",
+        )
         aliases = {a.surface} | self._known_aliases(a)
         aliases -= {a.label}
         cur = self.actors.get(a.key)
         if cur is None:
             self.actors[a.key] = Actor(
-                id=a.key, label=a.label, actor_type=a.actor_type, iso3=a.iso3, title=a.title,
-                affiliation=a.affiliation, country=a.country, aliases=tuple(sorted(aliases)),
-                wikidata=a.wikidata, provenance=(prov,),
+                id=a.key,
+                label=a.label,
+                actor_type=a.actor_type,
+                iso3=a.iso3,
+                title=a.title,
+                affiliation=a.affiliation,
+                country=a.country,
+                aliases=tuple(sorted(aliases)),
+                wikidata=a.wikidata,
+                provenance=(prov,),
             )
         else:
             self.actors[a.key] = Actor(
-                id=cur.id, label=cur.label, actor_type=cur.actor_type, iso3=cur.iso3,
-                title=cur.title or a.title, affiliation=cur.affiliation or a.affiliation,
+                id=cur.id,
+                label=cur.label,
+                actor_type=cur.actor_type,
+                iso3=cur.iso3,
+                title=cur.title or a.title,
+                affiliation=cur.affiliation or a.affiliation,
                 country=cur.country or a.country,
-                aliases=tuple(sorted(set(cur.aliases) | aliases)), wikidata=cur.wikidata or a.wikidata,
-                provenance=cur.provenance if any(p.sentence == si for p in cur.provenance) else (*cur.provenance, prov),
+                aliases=tuple(sorted(set(cur.aliases) | aliases)),
+                wikidata=cur.wikidata or a.wikidata,
+                provenance=cur.provenance
+                if any(p.sentence == si for p in cur.provenance)
+                else (*cur.provenance, prov),
             )
         if a.affiliation:
             self.ensure_actor(a.affiliation, si)
@@ -125,9 +151,21 @@ class _Builder:
                 e.source == a.key and e.relation == Relation.AFFILIATED_WITH for e in self.edges
             ):
                 pub = self.article.published
-                tv = TimeValue(pub, pub, Precision.DAY, anchor=pub, value=pub.isoformat()) if pub else None
-                self.edges.append(Edge(a.key, a.affiliation, Relation.AFFILIATED_WITH, title=a.title,
-                                       time=tv, provenance=(prov,)))
+                tv = (
+                    TimeValue(pub, pub, Precision.DAY, anchor=pub, value=pub.isoformat())
+                    if pub
+                    else None
+                )
+                self.edges.append(
+                    Edge(
+                        a.key,
+                        a.affiliation,
+                        Relation.AFFILIATED_WITH,
+                        title=a.title,
+                        time=tv,
+                        provenance=(prov,),
+                    )
+                )
         if a.country and a.actor_type != ActorType.STATE:
             self.ensure_actor(identity.state_id(a.country), si)
 
@@ -147,18 +185,25 @@ class _Builder:
         if key in self.actors:
             return
         gaz = load_gazetteer()
-        if key.startswith("state:"):
-            entry = gaz.state(key.split(":", 1)[1])
-        else:
-            entry = gaz.by_key(key)
+        entry = gaz.state(key.split(":", 1)[1]) if key.startswith("state:") else gaz.by_key(key)
         if entry is None:
             return
-        actor_type = ActorType.STATE if entry.kind == "state" else ActorType.IGO if entry.kind == "igo" else ActorType.ARMED_GROUP
+        actor_type = (
+            ActorType.STATE
+            if entry.kind == "state"
+            else ActorType.IGO
+            if entry.kind == "igo"
+            else ActorType.ARMED_GROUP
+        )
         self.actors[key] = Actor(
-            id=key, label=entry.label, actor_type=actor_type,
-            iso3=entry.iso3 if entry.kind == "state" else None, wikidata=entry.wikidata,
+            id=key,
+            label=entry.label,
+            actor_type=actor_type,
+            iso3=entry.iso3 if entry.kind == "state" else None,
+            wikidata=entry.wikidata,
             aliases=tuple(sorted({*entry.aliases, *entry.demonyms} - {entry.label})),
-            affiliation=entry.parent, provenance=(self.prov(si, confidence=0.6, evidence="actor:implied"),),
+            affiliation=entry.parent,
+            provenance=(self.prov(si, confidence=0.6, evidence="actor:implied"),),
         )
         if entry.parent:
             self.ensure_actor(entry.parent, si)
@@ -171,26 +216,55 @@ class _Builder:
             self.locations[key] = Location(key, label, iso3, tuple(sorted(aliases)), (prov,))
             if iso3:
                 self.ensure_actor(identity.state_id(iso3), si)
-                self.edges.append(Edge(key, identity.state_id(iso3), Relation.LOCATED_IN, provenance=(prov,)))
+                self.edges.append(
+                    Edge(key, identity.state_id(iso3), Relation.LOCATED_IN, provenance=(prov,))
+                )
         else:
-            provs = cur.provenance if any(p.sentence == si for p in cur.provenance) else (*cur.provenance, prov)
-            self.locations[key] = Location(key, label, iso3, tuple(sorted(set(cur.aliases) | aliases)), provs)
+            provs = (
+                cur.provenance
+                if any(p.sentence == si for p in cur.provenance)
+                else (*cur.provenance, prov)
+            )
+            self.locations[key] = Location(
+                key, label, iso3, tuple(sorted(set(cur.aliases) | aliases)), provs
+            )
 
-    def add_resolution(self, key: str, code: str, label: str, issuer: str | None, adopted: str | None,
-                       surface: str, si: int) -> None:
+    def add_resolution(
+        self,
+        key: str,
+        code: str,
+        label: str,
+        issuer: str | None,
+        adopted: str | None,
+        surface: str,
+        si: int,
+    ) -> None:
         cur = self.resolutions.get(key)
         prov = self.prov(si, evidence="resolution")
         aliases = {surface.removeprefix("the ").removeprefix("The ")} - {label}
         adopted_d = date.fromisoformat(adopted) if adopted else None
         if cur is None:
-            self.resolutions[key] = Resolution(key, code, label, issuer, adopted_d, tuple(sorted(aliases)), (prov,))
+            self.resolutions[key] = Resolution(
+                key, code, label, issuer, adopted_d, tuple(sorted(aliases)), (prov,)
+            )
             if issuer:
                 self.ensure_actor(issuer, si)
                 self.edges.append(Edge(key, issuer, Relation.ISSUED_BY, provenance=(prov,)))
         else:
-            provs = cur.provenance if any(p.sentence == si for p in cur.provenance) else (*cur.provenance, prov)
-            self.resolutions[key] = Resolution(key, code, label, issuer, adopted_d,
-                                               tuple(sorted(set(cur.aliases) | aliases)), provs)
+            provs = (
+                cur.provenance
+                if any(p.sentence == si for p in cur.provenance)
+                else (*cur.provenance, prov)
+            )
+            self.resolutions[key] = Resolution(
+                key,
+                code,
+                label,
+                issuer,
+                adopted_d,
+                tuple(sorted(set(cur.aliases) | aliases)),
+                provs,
+            )
 
     # -- events ---------------------------------------------------------------------------------
     def event(self, e: EventMention) -> Event:
@@ -200,27 +274,58 @@ class _Builder:
             date_key = tv.iso_end() or tv.iso_start()
         core = [p.actor.key for p in e.participants if p.role not in {Role.OBSERVER, Role.SPEAKER}]
         place_key = e.place.key if e.place else None
-        eid = identity.event_id(cameo=e.cameo, date_key=date_key, place=place_key, participants=core,
-                                article=self.article.id)
+        eid = identity.event_id(
+            cameo=e.cameo,
+            date_key=date_key,
+            place=place_key,
+            participants=core,
+            article=self.article.id,
+        )
         conf = e.time_confidence
-        provs = tuple(self.prov(si, confidence=conf, evidence=e.time_evidence) for si in sorted(e.sentences))
+        provs = tuple(
+            self.prov(si, confidence=conf, evidence=e.time_evidence) for si in sorted(e.sentences)
+        )
         label = self.label(e)
         cameo_info = _cameo_table()
         plover = cameo_info.get(e.cameo) or cameo_info.get(e.cameo[:2])
         event = Event(
-            id=eid, label=label, event_type=e.cameo, time=tv, location=place_key, status=e.status,
-            plover=plover, trigger=self.doc[e.trigger].text, provenance=provs,
+            id=eid,
+            label=label,
+            event_type=e.cameo,
+            time=tv,
+            location=place_key,
+            status=e.status,
+            plover=plover,
+            trigger=self.doc[e.trigger].text,
+            provenance=provs,
         )
         if e.place:
             self.add_location(e.place.key, e.place.label, e.place.iso3, e.place.surface, e.sentence)
-            self.edges.append(Edge(eid, e.place.key, Relation.HELD_IN, provenance=(self.prov(e.sentence),)))
+            self.edges.append(
+                Edge(eid, e.place.key, Relation.HELD_IN, provenance=(self.prov(e.sentence),))
+            )
         for p in e.participants:
             self.add_actor(p.actor)
-            self.edges.append(Edge(p.actor.key, eid, Relation.PARTICIPANT, role=p.role, time=tv,
-                                   provenance=(self.prov(p.sentence, confidence=0.8, evidence="role"),)))
+            self.edges.append(
+                Edge(
+                    p.actor.key,
+                    eid,
+                    Relation.PARTICIPANT,
+                    role=p.role,
+                    time=tv,
+                    provenance=(self.prov(p.sentence, confidence=0.8, evidence="role"),),
+                )
+            )
         for res, si in e.references:
-            self.edges.append(Edge(eid, res.key, Relation.REFERENCES, time=tv,
-                                   provenance=(self.prov(si, confidence=0.8, evidence="reference"),)))
+            self.edges.append(
+                Edge(
+                    eid,
+                    res.key,
+                    Relation.REFERENCES,
+                    time=tv,
+                    provenance=(self.prov(si, confidence=0.8, evidence="reference"),),
+                )
+            )
         self.edges.append(Edge(eid, self.art_node, Relation.REPORTED_IN, provenance=(provs[0],)))
         return event
 

@@ -43,7 +43,9 @@ class GazetteerRuler:
         tokenizer = nlp.tokenizer
         for text, key, label, exact in gazetteer.forms():
             for variant in {text, text.replace("'", "\u2019")}:
-                toks = [t.text.translate(_QUOTES) for t in tokenizer(variant) if t.text not in _DASHES]
+                toks = [
+                    t.text.translate(_QUOTES) for t in tokenizer(variant) if t.text not in _DASHES
+                ]
                 if not toks:
                     continue
                 form = _Form(tuple(t.lower() for t in toks), tuple(toks), key, label, exact)
@@ -73,7 +75,9 @@ class GazetteerRuler:
         doc.spans[GAZ_SPANS] = spans
         return doc
 
-    def _match_at(self, words: list[str], lower: list[str], i: int, n: int) -> tuple[int, _Form] | None:
+    def _match_at(
+        self, words: list[str], lower: list[str], i: int, n: int
+    ) -> tuple[int, _Form] | None:
         for form in self.index.get(lower[i], ()):
             j = i
             ok = True

@@ -30,32 +30,125 @@ __all__ = ["ActorMention", "MentionFinder", "Mentions", "PlaceMention", "Resolut
 
 # Nouns that stand for a state's government or armed forces: "the Syrian government" is Syria.
 GOVERNMENT_NOUNS = {
-    "government", "forces", "force", "troops", "army", "military", "regime", "authorities",
-    "administration", "delegation", "side", "leadership", "cabinet", "officials", "official",
-    "navy", "air", "aircraft", "jets", "warplanes", "soldiers", "police", "state",
+    "government",
+    "forces",
+    "force",
+    "troops",
+    "army",
+    "military",
+    "regime",
+    "authorities",
+    "administration",
+    "delegation",
+    "side",
+    "leadership",
+    "cabinet",
+    "officials",
+    "official",
+    "navy",
+    "air",
+    "aircraft",
+    "jets",
+    "warplanes",
+    "soldiers",
+    "police",
+    "state",
 }
 # Nouns for a country's armed opposition: all phrasings land on one actor per country.
 OPPOSITION_NOUNS = {
-    "opposition", "rebels", "rebel", "militants", "militant", "insurgents", "insurgent",
-    "jihadists", "jihadist", "terrorists", "fighters", "separatists", "separatist", "guerrillas",
+    "opposition",
+    "rebels",
+    "rebel",
+    "militants",
+    "militant",
+    "insurgents",
+    "insurgent",
+    "jihadists",
+    "jihadist",
+    "terrorists",
+    "fighters",
+    "separatists",
+    "separatist",
+    "guerrillas",
 }
 # Nouns for individual officials: resolved to the person when the article names exactly one.
 PERSON_ROLE_NOUNS = {
-    "diplomat", "diplomats", "minister", "ministers", "envoy", "envoys", "counterpart",
-    "president", "leader", "negotiator", "negotiators", "spokesman", "spokeswoman",
-    "spokesperson", "ambassador", "premier", "chancellor", "counterparts",
+    "diplomat",
+    "diplomats",
+    "minister",
+    "ministers",
+    "envoy",
+    "envoys",
+    "counterpart",
+    "president",
+    "leader",
+    "negotiator",
+    "negotiators",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "premier",
+    "chancellor",
+    "counterparts",
 }
 # Demonyms that modify these nouns describe a place, not an actor ("the Kazakh capital").
 PLACE_NOUNS = {
-    "capital", "city", "town", "village", "border", "territory", "soil", "airspace", "coast",
-    "region", "province", "side", "port", "countryside", "desert", "frontier", "waters",
+    "capital",
+    "city",
+    "town",
+    "village",
+    "border",
+    "territory",
+    "soil",
+    "airspace",
+    "coast",
+    "region",
+    "province",
+    "side",
+    "port",
+    "countryside",
+    "desert",
+    "frontier",
+    "waters",
 }
 ORG_HEADS = {
-    "ministry", "ministries", "office", "agency", "parliament", "council", "committee",
-    "presidency", "service", "services", "guard", "corps", "command", "party", "court",
-    "commission", "bank", "embassy", "department", "directorate", "secretariat", "mission",
-    "assembly", "senate", "congress", "duma", "staff", "intelligence", "organization",
-    "organisation", "institute", "foundation", "union", "front", "movement", "brigade",
+    "ministry",
+    "ministries",
+    "office",
+    "agency",
+    "parliament",
+    "council",
+    "committee",
+    "presidency",
+    "service",
+    "services",
+    "guard",
+    "corps",
+    "command",
+    "party",
+    "court",
+    "commission",
+    "bank",
+    "embassy",
+    "department",
+    "directorate",
+    "secretariat",
+    "mission",
+    "assembly",
+    "senate",
+    "congress",
+    "duma",
+    "staff",
+    "intelligence",
+    "organization",
+    "organisation",
+    "institute",
+    "foundation",
+    "union",
+    "front",
+    "movement",
+    "brigade",
 }
 LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "around", "into", "across"}
 
@@ -128,15 +221,73 @@ class Mentions:
 def _office_words() -> tuple[frozenset[str], frozenset[str]]:
     """(single words that build an office, full office phrases), from data/offices.csv."""
     words: set[str] = {
-        "deputy", "vice", "special", "chief", "first", "acting", "foreign", "defence", "defense",
-        "interior", "affairs", "state", "general", "staff", "security", "national", "high",
-        "top", "senior", "former", "prime", "supreme", "crown", "secretary", "representative",
-        "envoy", "minister", "president", "undersecretary", "under-secretary", "spokesman",
-        "spokeswoman", "spokesperson", "ambassador", "commander", "leader", "head", "counterpart",
-        "assistant", "permanent", "lieutenant", "major", "colonel", "brigadier", "adviser",
-        "advisor", "negotiator", "chairman", "chair", "director", "mediator", "coordinator",
-        "king", "emir", "prince", "sheikh", "chancellor", "premier", "senator", "mayor",
-        "governor", "general-secretary", "secretary-general", "gen.", "col.", "lt.", "maj.",
+        "deputy",
+        "vice",
+        "special",
+        "chief",
+        "first",
+        "acting",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "affairs",
+        "state",
+        "general",
+        "staff",
+        "security",
+        "national",
+        "high",
+        "top",
+        "senior",
+        "former",
+        "prime",
+        "supreme",
+        "crown",
+        "secretary",
+        "representative",
+        "envoy",
+        "minister",
+        "president",
+        "undersecretary",
+        "under-secretary",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "commander",
+        "leader",
+        "head",
+        "counterpart",
+        "assistant",
+        "permanent",
+        "lieutenant",
+        "major",
+        "colonel",
+        "brigadier",
+        "adviser",
+        "advisor",
+        "negotiator",
+        "chairman",
+        "chair",
+        "director",
+        "mediator",
+        "coordinator",
+        "king",
+        "emir",
+        "prince",
+        "sheikh",
+        "chancellor",
+        "premier",
+        "senator",
+        "mayor",
+        "governor",
+        "general-secretary",
+        "secretary-general",
+        "gen.",
+        "col.",
+        "lt.",
+        "maj.",
     }
     phrases: set[str] = set()
     try:
@@ -152,12 +303,44 @@ def _office_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 TITLE_CORE = {
-    "minister", "envoy", "president", "undersecretary", "under-secretary", "secretary",
-    "spokesman", "spokeswoman", "spokesperson", "ambassador", "commander", "leader", "head",
-    "representative", "adviser", "advisor", "negotiator", "chairman", "chair", "director",
-    "mediator", "coordinator", "king", "emir", "prince", "sheikh", "chancellor", "premier",
-    "senator", "mayor", "governor", "secretary-general", "general", "chief", "counterpart",
-    "gen.", "colonel", "col.",
+    "minister",
+    "envoy",
+    "president",
+    "undersecretary",
+    "under-secretary",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "commander",
+    "leader",
+    "head",
+    "representative",
+    "adviser",
+    "advisor",
+    "negotiator",
+    "chairman",
+    "chair",
+    "director",
+    "mediator",
+    "coordinator",
+    "king",
+    "emir",
+    "prince",
+    "sheikh",
+    "chancellor",
+    "premier",
+    "senator",
+    "mayor",
+    "governor",
+    "secretary-general",
+    "general",
+    "chief",
+    "counterpart",
+    "gen.",
+    "colonel",
+    "col.",
 }
 
 
@@ -258,8 +441,21 @@ class MentionFinder:
         the owner of a crisis, war, government or opposition."""
         score: Counter[str] = Counter()
         conflict_nouns = {
-            "crisis", "conflict", "war", "peace", "ceasefire", "truce", "opposition", "rebels",
-            "government", "regime", "forces", "army", "talks", "settlement", "militants",
+            "crisis",
+            "conflict",
+            "war",
+            "peace",
+            "ceasefire",
+            "truce",
+            "opposition",
+            "rebels",
+            "government",
+            "regime",
+            "forces",
+            "army",
+            "talks",
+            "settlement",
+            "militants",
         }
         for span in spans:
             if span.label_ not in {"CG_STATE", "CG_DEMONYM"}:
@@ -269,11 +465,17 @@ class MentionFinder:
                 continue
             head = span.root.head
             weight = 0.2
-            if span.root.dep_ == "pobj" and head.lower_ in {"in", "across", "throughout", "inside"}:
-                weight = 1.0
-            elif span.root.dep_ in {"amod", "compound", "nmod"} and head.lemma_.lower() in conflict_nouns:
-                weight = 1.0
-            elif span.text.lower().startswith("intra"):
+            if (
+                (
+                    span.root.dep_ == "pobj"
+                    and head.lower_ in {"in", "across", "throughout", "inside"}
+                )
+                or (
+                    span.root.dep_ in {"amod", "compound", "nmod"}
+                    and head.lemma_.lower() in conflict_nouns
+                )
+                or span.text.lower().startswith("intra")
+            ):
                 weight = 1.0
             score[entry.iso3] += weight
         return score.most_common(1)[0][0] if score else None
@@ -318,11 +520,15 @@ class MentionFinder:
 
     @staticmethod
     def _capital_is_place(span: Span) -> bool:
-        """'in Moscow', 'the Astana talks', 'Astana, Kazakhstan' are places; 'Moscow said' is not."""
+        """'in Moscow', 'the Astana talks', 'Astana, Kazakhstan' are places; 'Moscow said' not."""
         root = span.root
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
             return True
-        if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_NOUNS:
+        if (
+            root.dep_ == "pobj"
+            and root.head.lower_ == "of"
+            and root.head.head.lower_ in PLACE_NOUNS
+        ):
             return True
         if root.dep_ in {"compound", "nmod", "amod"} and root.head.pos_ in {"NOUN", "PROPN"}:
             return root.head.lemma_.lower() not in GOVERNMENT_NOUNS | PERSON_ROLE_NOUNS
@@ -346,10 +552,27 @@ class MentionFinder:
         if head is None:
             return False
         lemma = head.lemma_.lower()
-        return lemma in PLACE_NOUNS or lemma in {
-            "crisis", "conflict", "war", "people", "civilians", "language", "capital", "city",
-            "constitution", "economy", "media", "press", "counterpart", "peace", "talks",
-        } and lemma != "counterpart"
+        return lemma in PLACE_NOUNS or (
+            lemma
+            in {
+                "crisis",
+                "conflict",
+                "war",
+                "people",
+                "civilians",
+                "language",
+                "capital",
+                "city",
+                "constitution",
+                "economy",
+                "media",
+                "press",
+                "counterpart",
+                "peace",
+                "talks",
+            }
+            and lemma != "counterpart"
+        )
 
     # -- organisations ---------------------------------------------------------------------
     def _organisations(self, doc: Doc, m: Mentions) -> None:
@@ -357,8 +580,12 @@ class MentionFinder:
             if ent.label_ not in {"ORG", "NORP", "FAC"}:
                 continue
             toks = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
-            if not toks or any(t.i in m.token_actor and m.token_actor[t.i].how == "name" and
-                               m.token_actor[t.i].actor_type != ActorType.STATE for t in toks):
+            if not toks or any(
+                t.i in m.token_actor
+                and m.token_actor[t.i].how == "name"
+                and m.token_actor[t.i].actor_type != ActorType.STATE
+                for t in toks
+            ):
                 continue
             if any(t.i in m.token_resolution for t in toks):
                 continue
@@ -366,15 +593,20 @@ class MentionFinder:
             if not heads & ORG_HEADS:
                 continue
             # Affiliation: a state or demonym inside the name, or "of X" after it.
-            states = [m.token_actor[t.i] for t in toks if t.i in m.token_actor
-                      and m.token_actor[t.i].actor_type == ActorType.STATE]
+            states = [
+                m.token_actor[t.i]
+                for t in toks
+                if t.i in m.token_actor and m.token_actor[t.i].actor_type == ActorType.STATE
+            ]
             iso3 = states[0].iso3 if states else None
             rest = [t for t in toks if t.i not in m.token_actor]
             if not rest:
                 continue
             name = " ".join(t.text for t in rest)
             entry = self.gaz.state(iso3) if iso3 else None
-            demonym = entry.demonyms[0] if entry and entry.demonyms else (entry.label if entry else "")
+            demonym = (
+                entry.demonyms[0] if entry and entry.demonyms else (entry.label if entry else "")
+            )
             label = f"{demonym} {name}".strip()
             start, end = toks[0].i, toks[-1].i + 1
             for i in range(start, end):
@@ -410,7 +642,13 @@ class MentionFinder:
                     span = span[1:]
                 if any(t.i in m.token_actor or t.i in m.token_resolution for t in span):
                     continue
-                if not all(t.pos_ == "PROPN" or t.text[:1].isupper() or t.lower_ in {"de", "al", "bin", "van", "von", "la", "el", "ibn", "abu", "al-"} for t in span):
+                if not all(
+                    t.pos_ == "PROPN"
+                    or t.text[:1].isupper()
+                    or t.lower_
+                    in {"de", "al", "bin", "van", "von", "la", "el", "ibn", "abu", "al-"}
+                    for t in span
+                ):
                     continue
                 if ent.label_ == "PERSON" or self._has_title_left(span, words):
                     candidates.append(span)
@@ -448,15 +686,33 @@ class MentionFinder:
                 title, affiliation = self._title_and_affiliation(span, m, words, None)
                 if target is None:
                     key = identity.person_id(span.text)
-                    m.actors.append(ActorMention(span.start, span.end, key, span.text,
-                                                 ActorType.PERSON, title=title,
-                                                 affiliation=affiliation, how="person",
-                                                 surface=span.text))
+                    m.actors.append(
+                        ActorMention(
+                            span.start,
+                            span.end,
+                            key,
+                            span.text,
+                            ActorType.PERSON,
+                            title=title,
+                            affiliation=affiliation,
+                            how="person",
+                            surface=span.text,
+                        )
+                    )
                 else:
-                    m.actors.append(ActorMention(span.start, span.end, target.key, target.label,
-                                                 ActorType.PERSON, title=target.title,
-                                                 affiliation=target.affiliation, how="surname",
-                                                 surface=span.text))
+                    m.actors.append(
+                        ActorMention(
+                            span.start,
+                            span.end,
+                            target.key,
+                            target.label,
+                            ActorType.PERSON,
+                            title=target.title,
+                            affiliation=target.affiliation,
+                            how="surname",
+                            surface=span.text,
+                        )
+                    )
         # Bare surnames the NER missed: any capitalised token equal to a known surname.
         m.index()
         surnames = {p.label.split()[-1]: p for p in full.values()}
@@ -467,13 +723,25 @@ class MentionFinder:
             start = tok.i
             if tok.i > 0 and doc[tok.i - 1].lower_ in {"de", "al", "van", "von"}:
                 start = tok.i - 1
-            m.actors.append(ActorMention(start, tok.i + 1, p.key, p.label, ActorType.PERSON,
-                                         title=p.title, affiliation=p.affiliation,
-                                         how="surname", surface=doc[start : tok.i + 1].text))
+            m.actors.append(
+                ActorMention(
+                    start,
+                    tok.i + 1,
+                    p.key,
+                    p.label,
+                    ActorType.PERSON,
+                    title=p.title,
+                    affiliation=p.affiliation,
+                    how="surname",
+                    surface=doc[start : tok.i + 1].text,
+                )
+            )
         # Fill office/affiliation of every mention of a person from the best-informed one.
         best: dict[str, ActorMention] = {}
         for a in m.actors:
-            if a.actor_type == ActorType.PERSON and (a.key not in best or (a.title and not best[a.key].title)):
+            if a.actor_type == ActorType.PERSON and (
+                a.key not in best or (a.title and not best[a.key].title)
+            ):
                 best[a.key] = a
         for a in m.actors:
             if a.actor_type == ActorType.PERSON:
@@ -519,22 +787,32 @@ class MentionFinder:
                 a_start = actor.start
                 prev = doc[a_start - 1] if a_start > 0 else None
                 nxt = doc[actor.end] if actor.end < len(doc) else None
-                if prev is not None and prev.lower_ in {"on", "for", "of"} and (
-                    title_toks or (a_start - 2 >= 0 and doc[a_start - 2].lower_ in words)
+                if (
+                    prev is not None
+                    and prev.lower_ in {"on", "for", "of"}
+                    and (title_toks or (a_start - 2 >= 0 and doc[a_start - 2].lower_ in words))
                 ):
                     title_toks = list(doc[a_start - 1 : i + 1]) + title_toks  # "Envoy on Syria"
                     i = a_start - 2
                     continue
-                if (actor.actor_type == ActorType.STATE and actor.how == "name" and title_toks
-                        and nxt is not None and nxt.lower_ in words and prev is not None
-                        and prev.lower_ in {"'s", "’s"}):
+                if (
+                    actor.actor_type == ActorType.STATE
+                    and actor.how == "name"
+                    and title_toks
+                    and nxt is not None
+                    and nxt.lower_ in words
+                    and prev is not None
+                    and prev.lower_ in {"'s", "’s"}
+                ):
                     # "UN's Syria envoy": the state is what the office is for
                     pending_complement.append(doc[a_start : actor.end].text)
                     i = a_start - 1
                     continue
                 if actor.actor_type == ActorType.ORGANISATION:
                     owner_org = actor.label
-                affiliation = actor.affiliation if actor.actor_type == ActorType.ORGANISATION else actor.key
+                affiliation = (
+                    actor.affiliation if actor.actor_type == ActorType.ORGANISATION else actor.key
+                )
                 if actor.actor_type == ActorType.ORGANISATION and actor.affiliation is None:
                     affiliation = actor.key
                 break
@@ -545,12 +823,22 @@ class MentionFinder:
                 title_toks.insert(0, tok)
                 i -= 1
                 continue
-            if low in words or (tok.pos_ == "PROPN" and title_toks and tok.text[:1].isupper()
-                                and i - 1 >= 0 and doc[i - 1].lower_ in {"on", "for"}):
+            if low in words or (
+                tok.pos_ == "PROPN"
+                and title_toks
+                and tok.text[:1].isupper()
+                and i - 1 >= 0
+                and doc[i - 1].lower_ in {"on", "for"}
+            ):
                 title_toks.insert(0, tok)
                 i -= 1
                 continue
-            if tok.pos_ == "PROPN" and title_toks and i + 1 < len(doc) and doc[i + 1].lower_ in words:
+            if (
+                tok.pos_ == "PROPN"
+                and title_toks
+                and i + 1 < len(doc)
+                and doc[i + 1].lower_ in words
+            ):
                 # "Syria envoy": a country name inside the office
                 title_toks.insert(0, tok)
                 i -= 1
@@ -574,7 +862,7 @@ class MentionFinder:
             org = owner_org
             if affiliation:
                 entry = self.gaz.state(affiliation.split(":")[-1])
-                for d in (entry.demonyms if entry else ()):
+                for d in entry.demonyms if entry else ():
                     org = org.replace(d + " ", "")
             title = f"{title}, {org}"
         if title is None:
@@ -582,8 +870,10 @@ class MentionFinder:
             affiliation = affiliation or aff2
         return title, affiliation
 
-    def _title_right(self, span: Span, m: Mentions, words: frozenset[str]) -> tuple[str | None, str | None]:
-        """"X, the Russian foreign minister," / "X, Iran's top diplomat"."""
+    def _title_right(
+        self, span: Span, m: Mentions, words: frozenset[str]
+    ) -> tuple[str | None, str | None]:
+        """ "X, the Russian foreign minister," / "X, Iran's top diplomat"."""
         doc = span.doc
         i = span.end
         if i >= len(doc) or doc[i].text != ",":
@@ -598,7 +888,9 @@ class MentionFinder:
                 i += 1
                 continue
             if actor is not None and not title_toks:
-                affiliation = actor.key if actor.actor_type != ActorType.ORGANISATION else actor.affiliation
+                affiliation = (
+                    actor.key if actor.actor_type != ActorType.ORGANISATION else actor.affiliation
+                )
                 i = actor.end
                 continue
             if tok.lower_ in words:
@@ -622,41 +914,101 @@ class MentionFinder:
             if tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
             mods = self._state_modifiers(tok, m)
-            if low in OPPOSITION_NOUNS or lemma in OPPOSITION_NOUNS or (
-                lemma in {"group", "faction"} and any(c.lower_ in OPPOSITION_NOUNS for c in tok.children)
+            if (
+                low in OPPOSITION_NOUNS
+                or lemma in OPPOSITION_NOUNS
+                or (
+                    lemma in {"group", "faction"}
+                    and any(c.lower_ in OPPOSITION_NOUNS for c in tok.children)
+                )
             ):
                 iso3 = mods[0].iso3 if mods else m.conflict_country
                 entry = self.gaz.state(iso3) if iso3 else None
-                adj = entry.demonyms[0] if entry and entry.demonyms else (entry.label if entry else "")
-                label = f"{adj} armed opposition".strip().capitalize() if not adj else f"{adj} armed opposition"
+                adj = (
+                    entry.demonyms[0]
+                    if entry and entry.demonyms
+                    else (entry.label if entry else "")
+                )
+                label = (
+                    f"{adj} armed opposition".strip().capitalize()
+                    if not adj
+                    else f"{adj} armed opposition"
+                )
                 start = min([c.i for c in tok.lefts if c.dep_ in {"amod", "compound"}] + [tok.i])
                 end = tok.i + 1
-                if end < len(doc) and doc[end].lemma_.lower() in {"group", "faction", "force", "fighter"}:
+                if end < len(doc) and doc[end].lemma_.lower() in {
+                    "group",
+                    "faction",
+                    "force",
+                    "fighter",
+                }:
                     end += 1
                 while start < tok.i and doc[start].lower_ in {"the", "a"}:
                     start += 1
-                m.actors.append(ActorMention(start, end, identity.opposition_id(iso3), label,
-                                             ActorType.ARMED_GROUP, country=iso3, how="opposition",
-                                             surface=doc[start:end].text))
-            elif (lemma in {"government", "regime", "force", "army", "troop", "military"} or low in {"forces", "troops"}) and not mods and (
-                m.conflict_country
-                and (lemma in {"government", "regime"} or any(c.lemma_.lower() in {"government", "regime", "pro-government"} for c in tok.children))
-                and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) | any(c.lemma_.lower() == "government" for c in tok.children)
+                m.actors.append(
+                    ActorMention(
+                        start,
+                        end,
+                        identity.opposition_id(iso3),
+                        label,
+                        ActorType.ARMED_GROUP,
+                        country=iso3,
+                        how="opposition",
+                        surface=doc[start:end].text,
+                    )
+                )
+            elif (
+                (
+                    lemma in {"government", "regime", "force", "army", "troop", "military"}
+                    or low in {"forces", "troops"}
+                )
+                and not mods
+                and (
+                    m.conflict_country
+                    and (
+                        lemma in {"government", "regime"}
+                        or any(
+                            c.lemma_.lower() in {"government", "regime", "pro-government"}
+                            for c in tok.children
+                        )
+                    )
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+                    | any(c.lemma_.lower() == "government" for c in tok.children)
+                )
             ):
                 # "the government", "government forces", "the regime": the conflict country's state
                 entry = self.gaz.state(m.conflict_country)
                 if entry is not None:
                     lo = min([c.i for c in tok.lefts if c.dep_ in {"compound", "amod"}] + [tok.i])
-                    m.actors.append(ActorMention(tok.i, tok.i + 1, identity.state_id(entry.iso3 or ""), entry.label,
-                                                 ActorType.STATE, iso3=entry.iso3, how="government",
-                                                 surface=doc[lo : tok.i + 1].text))
+                    m.actors.append(
+                        ActorMention(
+                            tok.i,
+                            tok.i + 1,
+                            identity.state_id(entry.iso3 or ""),
+                            entry.label,
+                            ActorType.STATE,
+                            iso3=entry.iso3,
+                            how="government",
+                            surface=doc[lo : tok.i + 1].text,
+                        )
+                    )
             elif lemma in GOVERNMENT_NOUNS and mods and len({x.key for x in mods}) == 1:
                 mod = mods[0]
                 lo = min(mod.start, tok.i)
                 hi = max(mod.end, tok.i + 1)
                 surface = doc[lo:hi].text
-                m.actors.append(ActorMention(tok.i, tok.i + 1, mod.key, mod.label, ActorType.STATE,
-                                             iso3=mod.iso3, how="government", surface=surface))
+                m.actors.append(
+                    ActorMention(
+                        tok.i,
+                        tok.i + 1,
+                        mod.key,
+                        mod.label,
+                        ActorType.STATE,
+                        iso3=mod.iso3,
+                        how="government",
+                        surface=surface,
+                    )
+                )
 
     @staticmethod
     def _state_modifiers(tok: Token, m: Mentions) -> list[ActorMention]:
@@ -684,8 +1036,16 @@ class MentionFinder:
                 place = self.places.lookup(span.text)
                 iso3 = entry.iso3 if entry else None
                 label = place.name if place and place.iso3 == iso3 else span.text
-                m.places.append(PlaceMention(span.start, span.end, identity.location_id(label, iso3),
-                                             label, iso3, span.text))
+                m.places.append(
+                    PlaceMention(
+                        span.start,
+                        span.end,
+                        identity.location_id(label, iso3),
+                        label,
+                        iso3,
+                        span.text,
+                    )
+                )
         m.index()
         for ent in doc.ents:
             if ent.label_ not in {"GPE", "LOC", "FAC"}:
@@ -697,8 +1057,9 @@ class MentionFinder:
             iso3 = place.iso3 if place else self._country_after(ent, m)
             label = place.name if place else text
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            m.places.append(PlaceMention(start, ent.end, identity.location_id(label, iso3), label,
-                                         iso3, text))
+            m.places.append(
+                PlaceMention(start, ent.end, identity.location_id(label, iso3), label, iso3, text)
+            )
         m.index()
         # Places the NER missed: a proper noun after "in/at/from/near" that GeoNames knows.
         for tok in doc:
@@ -708,15 +1069,28 @@ class MentionFinder:
                 continue  # handled from the head of the name
             if not (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS):
                 continue
-            start = min([c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i])
+            start = min(
+                [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i]
+            )
             span = doc[start : tok.i + 1]
-            if any(t.i in m.token_actor or t.i in m.token_place or t.i in m.token_resolution for t in span):
+            if any(
+                t.i in m.token_actor or t.i in m.token_place or t.i in m.token_resolution
+                for t in span
+            ):
                 continue
             place = self.places.lookup(span.text)
             if place is None:
                 continue
-            m.places.append(PlaceMention(span.start, span.end, identity.location_id(place.name, place.iso3),
-                                         place.name, place.iso3, span.text))
+            m.places.append(
+                PlaceMention(
+                    span.start,
+                    span.end,
+                    identity.location_id(place.name, place.iso3),
+                    place.name,
+                    place.iso3,
+                    span.text,
+                )
+            )
 
     @staticmethod
     def _country_after(ent: Span, m: Mentions) -> str | None:
@@ -731,5 +1105,7 @@ class MentionFinder:
 
 def _title_case(title: str) -> str:
     small = {"on", "for", "of", "the", "and"}
-    return " ".join(w if w.lower() in small or any(c.isupper() for c in w[1:]) else w[:1].upper() + w[1:]
-                    for w in title.split())
+    return " ".join(
+        w if w.lower() in small or any(c.isupper() for c in w[1:]) else w[:1].upper() + w[1:]
+        for w in title.split()
+    )

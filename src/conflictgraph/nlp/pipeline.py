@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 
 from conflictgraph.model import Article
 from conflictgraph.nlp.events import EventFinder
-from conflictgraph.nlp.load import load_base_model
 from conflictgraph.nlp.gazetteer_ruler import GazetteerRuler
+from conflictgraph.nlp.load import load_base_model
 from conflictgraph.nlp.mentions import MentionFinder
 from conflictgraph.nlp.timex import find_time_expressions
 from conflictgraph.resolve.gazetteer import load_gazetteer
@@ -50,13 +50,13 @@ class _Events:
         self.finder = EventFinder()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.cg_events = self.finder(doc, doc._.cg_mentions, doc._.cg_timexes or [], doc._.cg_published)
+        doc._.cg_events = self.finder(
+            doc, doc._.cg_mentions, doc._.cg_timexes or [], doc._.cg_published
+        )
         return doc
 
 
-@Language.factory(
-    "conflictgraph_gazetteer_v1", assigns=["doc.spans"], requires=[]
-)
+@Language.factory("conflictgraph_gazetteer_v1", assigns=["doc.spans"], requires=[])
 def make_gazetteer(nlp: Language, name: str) -> GazetteerRuler:
     """States, demonyms, capitals, IGOs, armed groups and accords as spans."""
     return GazetteerRuler(nlp, load_gazetteer())

@@ -83,7 +83,12 @@ def event_id(
     Undated events also carry their article, so that two vague mentions in different articles
     are not merged on type and actors alone.
     """
-    parts = [cameo[:2], date_key or f"undated:{article or ''}", place or "", *sorted(set(participants))]
+    parts = [
+        cameo[:2],
+        date_key or f"undated:{article or ''}",
+        place or "",
+        *sorted(set(participants)),
+    ]
     if place and date_key:
         # Same kind of event, same day, same place: the same event, whoever is named.
         parts = [cameo[:2], date_key, place]
