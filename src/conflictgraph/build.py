@@ -67,4 +67,5 @@ def build_graph(
         graph.add_extraction(extract(article, doc))
         if progress is not None:
             progress(article)
+    graph.consolidate_people()
     return BuildResult(graph, articles, report.skipped, report.notices)

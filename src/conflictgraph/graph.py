@@ -55,6 +55,13 @@ def _merge_prov(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[di
     return sorted(out, key=lambda p: (p["article"], p["sentence"], p.get("evidence", "")))
 
 
+_PARTICLES = {"de", "al", "van", "von", "la", "el", "bin", "ibn", "abu", "da", "di", "du"}
+
+
+def _name_words(label: str) -> list[str]:
+    return label.lower().replace("-", " ").split()
+
+
 def _time_attrs(tv: TimeValue | None) -> dict[str, Any]:
     if tv is None or not tv.is_dated:
         return {"start": None, "end": None, "precision": None}
@@ -250,6 +257,59 @@ class ConflictGraph:
                 cur["title"] = attrs["title"]
         else:
             self.g.add_edge(e.source, e.target, key=key, **attrs)
+
+    # -- identity across articles ---------------------------------------------------------------
+    def consolidate_people(self) -> int:
+        """Merge people named only by surname ("Zarif", "De Mistura") into the one person of
+        the graph whose full name ends that way; returns how many nodes were merged.
+
+        Ambiguous surnames (two full names end the same way) are left alone. The result does
+        not depend on the order articles were added in.
+        """
+        people = [
+            (n, d)
+            for n, d in self.g.nodes(data=True)
+            if d.get("kind") == "actor" and d.get("actor_type") == "person"
+        ]
+        full = [(n, d) for n, d in people if len(_name_words(d["label"])) >= 2]
+        merged = 0
+        for n, d in sorted(people):
+            words = _name_words(d["label"])
+            if len(words) >= 2 and not (len(words) == 2 and words[0] in _PARTICLES):
+                continue
+            tail = " ".join(words)
+            hits = [
+                m
+                for m, fd in full
+                if m != n and " ".join(_name_words(fd["label"])).endswith(" " + tail)
+            ]
+            if len(hits) == 1:
+                self.merge_nodes(n, hits[0])
+                merged += 1
+        return merged
+
+    def merge_nodes(self, old: str, into: str) -> None:
+        """Fold node ``old`` into ``into``: its edges, aliases, provenance and known attributes."""
+        src = dict(self.g.nodes[old])
+        attrs = {k: v for k, v in src.items() if k not in {"id", "label"}}
+        attrs["aliases"] = sorted({*src.get("aliases", []), src["label"]})
+        for u, _, k, d in list(self.g.in_edges(old, keys=True, data=True)):
+            self._move_edge(u if u != old else into, into, k, d)
+        for _, v, k, d in list(self.g.out_edges(old, keys=True, data=True)):
+            self._move_edge(into, v if v != old else into, k, d)
+        self.g.remove_node(old)
+        self._upsert(into, attrs)
+        for _, d in self.g.nodes(data=True):
+            for ref in ("affiliation", "issuer", "location"):
+                if d.get(ref) == old:
+                    d[ref] = into
+
+    def _move_edge(self, u: str, v: str, key: str, d: dict[str, Any]) -> None:
+        if self.g.has_edge(u, v, key):
+            cur = self.g.edges[u, v, key]
+            cur["provenance"] = _merge_prov(cur["provenance"], d["provenance"])
+        else:
+            self.g.add_edge(u, v, key=key, **d)
 
     # -- JSON (the stable machine interface) -----------------------------------------------------
     def to_node_link(self) -> dict[str, Any]:

@@ -110,3 +110,48 @@ def test_adding_an_article_twice_changes_nothing(nlp) -> None:  # type: ignore[n
     once = graph_of(nlp, MINSK, PUTIN).to_json()
     twice = graph_of(nlp, MINSK, PUTIN, MINSK).to_json()
     assert once == twice
+
+
+GENEVA = Article(
+    id="t-geneva",
+    published=date(2016, 2, 1),
+    text=(
+        "GENEVA, Feb 1 (Wire) — UN Special Envoy for Syria Staffan de Mistura met the "
+        "opposition delegation in Geneva on Monday. Secretary-General Ban Ki-moon backed the "
+        "effort. Russia's Defence Ministry said the Syrian army had retaken two villages."
+    ),
+)
+LATER = Article(
+    id="t-later",
+    published=date(2016, 2, 3),
+    text="Mr de Mistura paused the talks in Geneva on Wednesday, a spokesman said.",
+)
+
+
+def test_offices_with_complements_and_hyphens(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = graph_of(nlp, GENEVA)
+    people = {n["label"]: n for n in g.nodes_of_kind("actor") if n["actor_type"] == "person"}
+    assert people["Staffan de Mistura"]["title"] == "Special Envoy for Syria"
+    assert people["Staffan de Mistura"]["affiliation"] == "igo:un"
+    assert people["Ban Ki-moon"]["title"] == "Secretary-General"
+
+
+def test_dateline_capital_is_a_place_and_ministry_has_its_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = graph_of(nlp, GENEVA)
+    assert "loc:CHE:geneva" in g.g
+    assert "GENEVA" not in g.g.nodes["state:CHE"]["aliases"] if "state:CHE" in g.g else True
+    orgs = {n["label"]: n for n in g.nodes_of_kind("actor") if n["actor_type"] == "organisation"}
+    assert orgs["Russian Defence Ministry"]["affiliation"] == "state:RUS"
+
+
+def test_surname_in_a_later_article_is_the_same_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    from conflictgraph.graph import ConflictGraph as CG
+
+    for order in ((GENEVA, LATER), (LATER, GENEVA)):
+        g: CG = graph_of(nlp, *order)
+        g.consolidate_people()
+        ids = [n["id"] for n in g.nodes_of_kind("actor") if "mistura" in n["label"].lower()]
+        assert ids == ["person:staffan-de-mistura"]
+        node = g.g.nodes["person:staffan-de-mistura"]
+        assert "de Mistura" in node["aliases"]
+        assert {p["article"] for p in node["provenance"]} == {"article:t-geneva", "article:t-later"}

@@ -150,6 +150,7 @@ ORG_HEADS = {
     "movement",
     "brigade",
 }
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "around", "into", "across"}
 
 
@@ -520,6 +521,11 @@ class MentionFinder:
 
     @staticmethod
     def _capital_is_place(span: Span) -> bool:
+        if span.start <= 1 and (
+            span.text.isupper()
+            or (span.end < len(span.doc) and span.doc[span.end].text in {",", "—", "-"})
+        ):
+            return True  # a dateline: "MOSCOW, Jan 28 (Wire) —"
         """'in Moscow', 'the Astana talks', 'Astana, Kazakhstan' are places; 'Moscow said' not."""
         root = span.root
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
@@ -598,11 +604,23 @@ class MentionFinder:
                 for t in toks
                 if t.i in m.token_actor and m.token_actor[t.i].actor_type == ActorType.STATE
             ]
+            before = toks[0].i - 1
+            if not states and before >= 0:
+                if doc[before].lower_ in {"'s", "’s"} and before - 1 in m.token_actor:
+                    owner = m.token_actor[before - 1]  # "Russia's Defence Ministry"
+                elif before in m.token_actor:
+                    owner = m.token_actor[before]  # "the Russian Defence Ministry"
+                else:
+                    owner = None
+                if owner is not None and owner.actor_type == ActorType.STATE:
+                    states = [owner]
             iso3 = states[0].iso3 if states else None
             rest = [t for t in toks if t.i not in m.token_actor]
             if not rest:
                 continue
-            name = " ".join(t.text for t in rest)
+            name = _org_name(" ".join(t.text for t in rest))
+            if not name:
+                continue
             entry = self.gaz.state(iso3) if iso3 else None
             demonym = (
                 entry.demonyms[0] if entry and entry.demonyms else (entry.label if entry else "")
@@ -637,8 +655,16 @@ class MentionFinder:
                 if not toks:
                     continue
                 span = doc[toks[0].i : toks[-1].i + 1]
-                # strip office words NER glued onto the name ("Foreign Minister Lavrov")
-                while len(span) > 1 and span[0].lower_ in words:
+                honorific = span[0].lower_ in HONORIFICS or (
+                    span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS
+                )
+                # strip offices and places NER glued onto the name ("Syria Staffan de Mistura")
+                while len(span) > 1 and (
+                    span[0].lower_ in HONORIFICS
+                    or span[0].lower_ in words
+                    or span[0].i in m.token_actor
+                    or span[0].lower_ in {"for", "on", "of", "'s", "’s", "the"}
+                ):
                     span = span[1:]
                 if any(t.i in m.token_actor or t.i in m.token_resolution for t in span):
                     continue
@@ -646,11 +672,18 @@ class MentionFinder:
                     t.pos_ == "PROPN"
                     or t.text[:1].isupper()
                     or t.lower_
-                    in {"de", "al", "bin", "van", "von", "la", "el", "ibn", "abu", "al-"}
+                    in {"de", "al", "bin", "van", "von", "la", "el", "ibn", "abu", "al-", "-"}
+                    or (t.i > span.start and doc[t.i - 1].text == "-")  # "Ban Ki-moon"
                     for t in span
                 ):
                     continue
-                if ent.label_ == "PERSON" or self._has_title_left(span, words):
+                if all(t.lower_ in words for t in span):
+                    continue  # "State" of "Secretary of State" is an office, not a name
+                if (
+                    ent.label_ == "PERSON"
+                    or honorific
+                    or (len(span) >= 2 and self._has_title_left(span, words))
+                ):
                     candidates.append(span)
         # Full names first, so that "Zarif" can be resolved to "Mohammad Javad Zarif".
         full: dict[str, ActorMention] = {}
@@ -757,10 +790,20 @@ class MentionFinder:
 
     @staticmethod
     def _has_title_left(span: Span, words: frozenset[str]) -> bool:
-        i = span.start - 1
+        """An office right before the name: 'Foreign Minister X', 'UN envoy, X',
+        'Special Envoy for Syria X'."""
         doc = span.doc
+        i = span.start - 1
         if i >= 0 and doc[i].text == ",":
             i -= 1
+        steps = 0
+        while (
+            i >= 0
+            and steps < 4
+            and (doc[i].ent_type_ in {"GPE", "NORP", "ORG"} or doc[i].lower_ in {"for", "on", "of"})
+        ):
+            i -= 1  # "Envoy for Syria"
+            steps += 1
         return i >= 0 and doc[i].lower_ in TITLE_CORE and doc[i].lower_ in words
 
     def _title_and_affiliation(
@@ -823,6 +866,10 @@ class MentionFinder:
                 title_toks.insert(0, tok)
                 i -= 1
                 continue
+            if tok.text in {"-", "–"} and title_toks and i - 1 >= 0 and doc[i - 1].lower_ in words:
+                title_toks.insert(0, tok)  # "Secretary-General"
+                i -= 1
+                continue
             if low in words or (
                 tok.pos_ == "PROPN"
                 and title_toks
@@ -849,8 +896,8 @@ class MentionFinder:
             title_toks.pop(0)
         while title_toks and title_toks[-1].lower_ in {"on", "for", "of"}:
             title_toks.pop()
-        title = " ".join(t.text for t in title_toks) or None
-        if title and not any(t.lower_ in TITLE_CORE for t in title_toks):
+        title = _span_text(title_toks) or None
+        if title and not any(t.lower_ in TITLE_CORE for t in title_toks) and "-" not in title:
             title = None
         if title and pending_complement:
             title = f"{title} for {pending_complement[0]}"
@@ -1030,12 +1077,17 @@ class MentionFinder:
 
     # -- places ---------------------------------------------------------------------------------
     def _places(self, doc: Doc, m: Mentions) -> None:
+        in_time: set[int] = set()
+        for tx in doc._.cg_timexes or [] if doc.has_extension("cg_timexes") else []:
+            span = doc.char_span(tx.char_start, tx.char_end, alignment_mode="expand")
+            if span is not None:
+                in_time.update(range(span.start, span.end))
         for span in filter_spans(list(doc.spans.get(GAZ_SPANS, []))):
             if span.label_ == "CG_CAPITAL" and span.start not in m.token_actor:
                 entry = self.gaz.by_key(span.id_)
                 place = self.places.lookup(span.text)
                 iso3 = entry.iso3 if entry else None
-                label = place.name if place and place.iso3 == iso3 else span.text
+                label = place.name if place and place.iso3 == iso3 else span.text.title()
                 m.places.append(
                     PlaceMention(
                         span.start,
@@ -1050,7 +1102,7 @@ class MentionFinder:
         for ent in doc.ents:
             if ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
-            if any(t.i in m.token_actor or t.i in m.token_place for t in ent):
+            if any(t.i in m.token_actor or t.i in m.token_place or t.i in in_time for t in ent):
                 continue
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             place = self.places.lookup(text)
@@ -1063,7 +1115,12 @@ class MentionFinder:
         m.index()
         # Places the NER missed: a proper noun after "in/at/from/near" that GeoNames knows.
         for tok in doc:
-            if tok.pos_ != "PROPN" or tok.i in m.token_actor or tok.i in m.token_place:
+            if (
+                tok.pos_ != "PROPN"
+                or tok.i in m.token_actor
+                or tok.i in m.token_place
+                or tok.i in in_time
+            ):
                 continue
             if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
                 continue  # handled from the head of the name
@@ -1101,6 +1158,26 @@ class MentionFinder:
             if a is not None and a.actor_type == ActorType.STATE:
                 return a.iso3
         return None
+
+
+def _span_text(tokens: list[Token]) -> str:
+    """Tokens as written ('Secretary-General'), single spaces where the text had any."""
+    return "".join(t.text + (t.whitespace_ and " ") for t in tokens).strip()
+
+
+def _org_name(name: str) -> str:
+    """'ministry of defense' and 'Defence Ministry' are one name: 'Defence Ministry'."""
+    words = name.replace("’", "'").split()
+    while words and words[0].lower() in {"the", "of", "'s"}:
+        words.pop(0)
+    while words and words[-1].lower() in {"the", "of", "'s", "for"}:
+        words.pop()
+    text = " ".join(words)
+    mt = re.match(r"(?i)^ministry\s+(?:of|for)\s+(?:the\s+)?(.+)$", text)
+    if mt:
+        text = f"{mt.group(1)} Ministry"
+    text = re.sub(r"(?i)\bdefense\b", "Defence", text)
+    return _title_case(text) if text.islower() or text[:1].islower() else text
 
 
 def _title_case(title: str) -> str:
