@@ -138,7 +138,7 @@ def test_styles_by_kind(astana: nx.MultiDiGraph) -> None:
     assert by_id["location:astana"]["shape"] == "triangle"
     assert by_id["resolution:unsc-2254"]["shape"] == "star"
     assert by_id[ARTICLE]["hidden"] is True
-    assert by_id["actor:RUS"]["size"] > by_id["actor:sergei-lavrov"]["size"]  # by degree
+    assert by_id["actor:RUS"]["value"] > by_id["actor:sergei-lavrov"]["value"]  # by degree
     groups = data["options"]["groups"]
     colours = {
         groups[f"actor:{t}"]["color"]

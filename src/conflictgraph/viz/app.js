@@ -364,7 +364,65 @@
     for (var k = 0; k < btns.length; k++) {
       btns[k].classList.toggle("on", btns[k].getAttribute("data-layout") === name);
     }
+    startView();
+  }
+  // Opening view: everything when that leaves labels legible; else the busiest part, legibly.
+  var START_SCALE = 0.7;
+  var hint = document.getElementById("cg-hint");
+  function startView() {
     fitVisible(false);
+    hint.hidden = true;
+    if (network.getScale() >= START_SCALE) return;
+    var w = container.clientWidth;
+    var h = container.clientHeight;
+    var scale = START_SCALE;
+    var xs = [];
+    var ys = [];
+    for (var i = 0; i < N; i++) {
+      if (hidden[i] || !present[i]) continue;
+      if (layoutName === "timeline" && !isEvent[i]) continue;
+      var p = position(i);
+      xs.push(p.x);
+      ys.push(p.y);
+    }
+    if (!xs.length) return;
+    var cy;
+    if (layoutName === "timeline") {
+      var lanes = guides.lanes.filter(function (ln) {
+        return ln.kinds.some(function (k) { return filterOn.kind[k] !== false; });
+      });
+      var y0 = lanes.length ? lanes[0].y0 : Math.min.apply(null, ys);
+      var y1 = lanes.length ? lanes[lanes.length - 1].y1 : Math.max.apply(null, ys);
+      scale = Math.max(START_SCALE, Math.min(1, (h - 30) / (y1 - y0 + 60)));
+      // top-aligned (just under the month labels) when the lanes do not all fit
+      cy = (y1 - y0 + 60) * scale <= h ? (y0 + y1) / 2 : y0 - 40 / scale + h / 2 / scale;
+    }
+    // the window of the view's width holding the most nodes (events, on the timeline)
+    var span = w / scale;
+    var order = xs.map(function (x, k) { return k; }).sort(function (a, b) { return xs[a] - xs[b]; });
+    var best = 0;
+    var bestAt = 0;
+    for (var lo = 0, hi = 0; hi < order.length; hi++) {
+      while (xs[order[hi]] - xs[order[lo]] > span * 0.8) lo++;
+      if (hi - lo + 1 > best) {
+        best = hi - lo + 1;
+        bestAt = (xs[order[lo]] + xs[order[hi]]) / 2;
+      }
+    }
+    if (cy === undefined) {
+      // the busiest band's vertical centre of mass
+      var sum = 0;
+      var count = 0;
+      for (var k = 0; k < xs.length; k++) {
+        if (Math.abs(xs[k] - bestAt) <= span * 0.4) {
+          sum += ys[k];
+          count++;
+        }
+      }
+      cy = count ? sum / count : 0;
+    }
+    network.moveTo({ position: { x: bestAt, y: cy }, scale: scale, animation: false });
+    hint.hidden = false;
   }
   function fitVisible(animate) {
     var vis = [];
@@ -379,6 +437,7 @@
   });
   document.getElementById("cg-fit").addEventListener("click", function () {
     fitVisible(true);
+    hint.hidden = true;
   });
 
   // Month columns, the chosen window and lane names behind the timeline.
@@ -824,6 +883,6 @@
   };
 
   apply();
-  fitVisible(false);
+  startView();
   performance.mark("cg:wired");
 })();

@@ -155,10 +155,10 @@ def _groups() -> dict[str, dict[str, Any]]:
     for t, (_, colour) in ACTOR_TYPES.items():
         out[f"actor:{t}"] = {"shape": "dot", "color": colour}
     for fam, (_, colour) in EVENT_FAMILIES.items():
-        out[f"event:{fam}"] = {"shape": "diamond", "color": colour, "font": {"size": 12}}
+        out[f"event:{fam}"] = {"shape": "diamond", "color": colour}
     for kind, (_, shape, colour) in KINDS.items():
         if kind not in (NodeKind.ACTOR, NodeKind.EVENT):
-            out[str(kind)] = {"shape": shape, "color": colour, "font": {"size": 12}}
+            out[str(kind)] = {"shape": shape, "color": colour}
     out["other"] = {"shape": "dot", "color": "#cbd5e1"}
     return out
 
@@ -201,7 +201,7 @@ class _Ids(list):  # type: ignore[type-arg]
         return item in self._set
 
 
-def _options(net: Network, big: bool) -> dict[str, Any]:
+def _options(net: Network, big: bool, sizes: list[float]) -> dict[str, Any]:
     """pyvis's options with physics off, straight edges and our look."""
     options: dict[str, Any] = json.loads(net.options.to_json())
     options["configure"] = {"enabled": False}
@@ -228,7 +228,19 @@ def _options(net: Network, big: bool) -> dict[str, Any]:
             "strokeWidth": 4,
             "strokeColor": "#ffffff",
         },
-        "scaling": {"label": {"enabled": False, "drawThreshold": 7}},
+        # ``value`` carries our size; vis maps it onto [min, max] (our own range: unchanged) and
+        # scales labels with it, so zoomed out only the busy nodes keep a legible label.
+        "scaling": {
+            "min": min(sizes, default=10.0),
+            "max": max(sizes, default=10.0),
+            "label": {
+                "enabled": True,
+                "min": 12,
+                "max": 22 if max(sizes, default=0.0) >= 30 else 16,
+                "maxVisible": 22,
+                "drawThreshold": 6,
+            },
+        },
     }
     options["edges"] = {
         "physics": False,
@@ -354,7 +366,7 @@ def graph_payload(g: nx.MultiDiGraph) -> dict[str, Any]:
     for n, nid, a, f in zip(keys, ids, attrs, facets, strict=True):
         group = _group(f)
         x, y = timeline.get(n, (0.0, 0.0))
-        options: dict[str, Any] = {"group": group, "size": sizes[n], "x": round(x), "y": round(y)}
+        options: dict[str, Any] = {"group": group, "value": sizes[n], "x": round(x), "y": round(y)}
         if f[0] == NodeKind.ARTICLE:
             options["hidden"] = True
         hollow = f[0] == NodeKind.EVENT and f[3] != EventStatus.OCCURRED
@@ -394,7 +406,7 @@ def graph_payload(g: nx.MultiDiGraph) -> dict[str, Any]:
         "version": 1,
         "nodes": nodes,
         "edges": edges,
-        "options": _options(net, big=len(ids) >= BIG_GRAPH),
+        "options": _options(net, big=len(ids) >= BIG_GRAPH, sizes=list(sizes.values())),
         "info": attrs,
         "facets": facets,
         "when": [
@@ -439,6 +451,8 @@ _CLOSERS = re.compile(r"</script|<!--|</style", re.IGNORECASE)
 def _asset(package: str, name: str, *, inline: bool = True) -> str:
     """A file shipped in ``package``, read now; inlined files must not close their tag."""
     text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    # the HTML parser normalises line ends before the CSP hash is checked: do it first
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if inline and _CLOSERS.search(text):
         raise ExportError(f"{package}/{name} cannot be inlined: it contains a closing tag")
     return text

@@ -274,20 +274,22 @@ def timeline_layout(
         if iv is not None:
             want[n] = x_of(mid(iv))
 
-    # Other nodes sit over the events they touch.
-    near: dict[str, list[float]] = defaultdict(list)
-    for u, v in g.edges():
-        if u in want and v not in want:
-            near[v].append(want[u])
-        elif v in want and u not in want:
-            near[u].append(want[v])
+    # Other nodes sit over the events they touch; then nodes with no event over their neighbours
+    # (a minister over his state); articles, failing both, at their publication date.
+    for _ in range(2):
+        near: dict[str, list[float]] = defaultdict(list)
+        for u, v in g.edges():
+            if u in want and v not in want:
+                near[v].append(want[u])
+            elif v in want and u not in want:
+                near[u].append(want[v])
+        for n, xs in near.items():
+            if n not in ivs:
+                want[n] = sum(xs) / len(xs)
     for n, d in attrs.items():
-        if n in want or n in ivs:
-            continue
-        if near.get(n):
-            want[n] = sum(near[n]) / len(near[n])
-        elif _kind(d) == NodeKind.ARTICLE and (p := period(d.get("published"))) and span:
-            want[n] = x_of(p[0])
+        published = period(d.get("published")) if _kind(d) == NodeKind.ARTICLE else None
+        if n not in want and published is not None and span:
+            want[n] = x_of(published[0])
 
     lanes: list[tuple[str, list[str], float, int, str]] = []  # label, ids, gap, rows, kind
     by_type: dict[str, list[str]] = defaultdict(list)
@@ -329,12 +331,15 @@ def timeline_layout(
         loose = sorted(
             (n for n in ids if n not in want), key=lambda n: (str(attrs[n].get("label")), n)
         )
+        # Nodes with no place in time make a block beside the axis, about as tall as the lane.
+        block_rows = min(max_rows, max(rows if placed else 1, math.ceil(math.sqrt(len(loose) / 3))))
         if kind == "event":
             guides.undated_x = timeline_end + EVENT_GAP_X if loose else None
-            block = _block(loose, timeline_end + EVENT_GAP_X, gap, max_rows, leftwards=False)
+            block = _block(loose, timeline_end + EVENT_GAP_X, gap, block_rows, leftwards=False)
         else:
-            block = _block(loose, -gap, gap, max_rows, leftwards=True)
-        rows = max(rows, min(len(loose), max_rows))
+            block = _block(loose, -gap, gap, block_rows, leftwards=True)
+        if loose:
+            rows = max(rows, min(len(loose), block_rows))
         for n, (px, r) in placed.items():
             pos[n] = (px, y + row_h * (r + 0.5))
         for n, (px, r) in block.items():
