@@ -7,8 +7,10 @@ provenance kept; a date conflict between sources is kept and flagged, never over
 
 from __future__ import annotations
 
+import calendar
 import json
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +62,35 @@ _PARTICLES = {"de", "al", "van", "von", "la", "el", "bin", "ibn", "abu", "da", "
 
 def _name_words(label: str) -> list[str]:
     return label.lower().replace("-", " ").split()
+
+
+def _bounds(d: dict[str, Any]) -> tuple[date, date]:
+    """The inclusive calendar span of an ISO start/end pair at any precision."""
+    start = _iso_date(d["start"], first=True)
+    end = _iso_date(d["end"] or d["start"], first=False)
+    return start, end
+
+
+def _iso_date(s: str, *, first: bool) -> date:
+    parts = [int(p) for p in s.split("-")[:3]]
+    if len(parts) == 3:
+        return date(*parts)
+    if len(parts) == 2:
+        y, m = parts
+        return date(y, m, 1) if first else date(y, m, calendar.monthrange(y, m)[1])
+    return date(parts[0], 1, 1) if first else date(parts[0], 12, 31)
+
+
+def _date_preference(d: dict[str, Any]) -> tuple[int, int, str, str]:
+    start, end = _bounds(d)
+    rank = _PRECISION_RANK.get(d.get("precision") or "", 9)
+    return (rank, -(end - start).days, d["start"], d["end"] or "")
+
+
+def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    a0, a1 = _bounds(a)
+    b0, b1 = _bounds(b)
+    return a0 <= b1 and b0 <= a1
 
 
 def _time_attrs(tv: TimeValue | None) -> dict[str, Any]:
@@ -129,6 +160,19 @@ class ConflictGraph:
             self._add_event(ev)
         for e in ex.edges:
             self._add_edge(e)
+        for ev in ex.events:
+            self._sync_edge_dates(ev.id)
+
+    def _sync_edge_dates(self, event_id: str) -> None:
+        """Participation and reference edges carry their event's (reconciled) date."""
+        node = self.g.nodes[event_id]
+        when = {k: node.get(k) for k in ("start", "end", "precision")}
+        for _, _, d in self.g.in_edges(event_id, data=True):
+            if d["relation"] == "participant":
+                d.update(when)
+        for _, _, d in self.g.out_edges(event_id, data=True):
+            if d["relation"] == "references":
+                d.update(when)
 
     def _upsert(self, nid: str, attrs: dict[str, Any]) -> None:
         if nid not in self.g:
@@ -211,27 +255,35 @@ class ConflictGraph:
                 and cur.get("start")
                 and (cur["start"], cur["end"]) != (attrs["start"], attrs["end"])
             ):
-                # Keep the finer date; flag the disagreement instead of silently overwriting.
-                conflicts = cur.setdefault("date_conflicts", [])
-                other = {
-                    "start": attrs["start"],
-                    "end": attrs["end"],
-                    "precision": attrs["precision"],
-                }
-                if other not in conflicts:
-                    conflicts.append(other)
-                if _PRECISION_RANK.get(attrs["precision"] or "", 9) < _PRECISION_RANK.get(
-                    cur.get("precision") or "", 9
-                ):
-                    for k in ("start", "end", "precision", "time_text"):
-                        cur[k] = attrs[k]
+                self._reconcile_dates(cur, attrs)
                 for k in ("start", "end", "precision", "time_text"):
                     attrs.pop(k)
-            if ev.label not in (cur["label"], *cur.get("aliases", [])):
-                attrs["aliases"] = sorted({*cur.get("aliases", []), ev.label})
+            # The most informative wording names the event, whatever order articles came in.
+            names = {cur["label"], *cur.get("aliases", []), ev.label, *ev.aliases}
+            cur["label"] = max(names, key=lambda s: (len(s), s))
+            cur["aliases"] = sorted(names - {cur["label"]})
+            attrs.pop("aliases")
+            attrs.pop("label")
         self._upsert(ev.id, attrs)
         node = self.g.nodes[ev.id]
         node["support"] = len({p["article"] for p in node["provenance"]})
+
+    @staticmethod
+    def _reconcile_dates(cur: dict[str, Any], new: dict[str, Any]) -> None:
+        """Two reports of one event with different dates: keep the finer date, at equal
+        precision the longer span (so the result does not depend on reading order); dates
+        that do not overlap are kept in ``date_conflicts``, never silently dropped."""
+        fields = ("start", "end", "precision", "time_text")
+        a = {k: cur.get(k) for k in fields}
+        b = {k: new.get(k) for k in fields}
+        best, other = sorted((a, b), key=_date_preference)
+        cur.update(best)
+        if not _overlaps(best, other):
+            conflicts = cur.setdefault("date_conflicts", [])
+            flagged = {k: other[k] for k in ("start", "end", "precision")}
+            if flagged not in conflicts:
+                conflicts.append(flagged)
+                conflicts.sort(key=lambda c: (c["start"], c["end"]))
 
     def _add_edge(self, e: Edge) -> None:
         key = f"{e.relation}:{e.role}" if e.role else str(e.relation)

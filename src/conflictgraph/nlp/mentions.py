@@ -459,13 +459,21 @@ class MentionFinder:
             "militants",
         }
         for span in spans:
-            if span.label_ not in {"CG_STATE", "CG_DEMONYM"}:
+            if span.label_ not in {"CG_STATE", "CG_DEMONYM", "CG_CAPITAL"}:
+                continue
+            if span.label_ == "CG_CAPITAL" and self._capital_is_place(span):
                 continue
             entry = self.gaz.by_key(span.id_)
             if entry is None or not entry.iso3:
                 continue
             head = span.root.head
             weight = 0.2
+            if span.root.dep_ == "pobj" and head.lower_ in {"between", "against"}:
+                weight = 1.0  # a party to the conflict: "talks between Damascus and the rebels"
+            if span.root.dep_ == "conj" and any(
+                a.dep_ == "pobj" and a.head.lower_ == "between" for a in span.root.ancestors
+            ):
+                weight = 1.0
             if (
                 (
                     span.root.dep_ == "pobj"
