@@ -335,7 +335,7 @@ class _Builder:
             if p.role in {Role.OBSERVER}:
                 continue
             a = p.actor
-            short = a.label.split()[-1] if a.actor_type == ActorType.PERSON else a.label
+            short = _surname(a.label) if a.actor_type == ActorType.PERSON else a.label
             if short not in names:
                 names.append(short)
         phrase = e.phrase
@@ -345,6 +345,18 @@ class _Builder:
             shown = ", ".join(names[:4]) + (" …" if len(names) > 4 else "")
             phrase = f"{phrase}: {shown}"
         return phrase[:1].upper() + phrase[1:]
+
+
+_PARTICLES = {"de", "al", "van", "von", "la", "el", "bin", "ibn", "abu", "da", "di", "du", "le"}
+
+
+def _surname(name: str) -> str:
+    """'Staffan de Mistura' -> 'de Mistura', 'Sergei Lavrov' -> 'Lavrov'."""
+    words = name.split()
+    for i, w in enumerate(words[1:], start=1):
+        if w.lower() in _PARTICLES:
+            return " ".join(words[i:])
+    return words[-1]
 
 
 @lru_cache(maxsize=1)
