@@ -363,6 +363,23 @@ class ConflictGraph:
         else:
             self.g.add_edge(u, v, key=key, **d)
 
+    # -- the page ---------------------------------------------------------------------------------
+    def to_html(self, *, title: str = "conflictgraph") -> str:
+        """The self-contained interactive page (offline; every article string escaped)."""
+        from conflictgraph.viz import to_html
+
+        return to_html(self.g, title=title)
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows the page inline, in a sandboxed iframe, with no server and no files."""
+        import html
+
+        page = html.escape(self.to_html(), quote=True)
+        return (
+            f'<iframe srcdoc="{page}" style="width:100%;height:640px;border:1px solid #ddd" '
+            'sandbox="allow-scripts"></iframe>'
+        )
+
     # -- JSON (the stable machine interface) -----------------------------------------------------
     def to_node_link(self) -> dict[str, Any]:
         """networkx node-link data (``edges`` key), nodes and edges in a stable order."""
