@@ -209,6 +209,7 @@ INTENT_NOUNS = {
     "resolve",
     "hope",
 }
+SOFT_MODALS = {"should", "must", "could", "might", "may", "ought"}
 MODALS = {"will", "would", "shall", "'ll", "going"}
 DEFINITE = {"the", "this", "that", "these", "those"}
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2}
@@ -750,13 +751,26 @@ class EventFinder:
             chain.append(h)
             if h.pos_ == "VERB":
                 break
-        neg = any(c.dep_ == "neg" for t in chain for c in t.children)
-        modal = any(
-            c.lower_ in MODALS or c.lemma_ in {"will", "shall"}
-            for t in chain
-            for c in t.children
-            if c.dep_ == "aux"
+        neg = (
+            any(
+                c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+                for t in chain
+                for c in t.children
+            )
+            or any(  # "Neither delegation signed it", "No agreement was reached"
+                (
+                    c.dep_ in {"nsubj", "nsubjpass"}
+                    and any(d.lower_ in {"neither", "no", "none"} for d in c.children)
+                )
+                or (c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"neither", "none", "nobody"})
+                for t in chain
+                for c in t.children
+            )
+            or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
         )
+        auxes = [c for t in chain for c in t.children if c.dep_ == "aux"]
+        modal = any(c.lower_ in MODALS or c.lemma_ in {"will", "shall"} for c in auxes)
+        soft = any(c.lower_ in SOFT_MODALS for c in auxes)
         governing = {t.lemma_.lower() for t in chain[1:]}
         if neg and (modal or governing & {"refuse", "reject", "decline"}):
             return EventStatus.REFUSED
@@ -776,6 +790,8 @@ class EventFinder:
             return EventStatus.PLANNED
         if tok.dep_ == "xcomp" and tok.head.lower_ in {"about"}:
             return EventStatus.PLANNED
+        if soft:
+            return EventStatus.PROPOSED
         if any(
             c.dep_ == "mark" and c.lower_ in {"if", "unless"} for t in chain for c in t.children
         ):
@@ -806,7 +822,8 @@ class EventFinder:
             return []
         for c in tok.children:
             if c.dep_ == "appos" and c.i in m.token_actor:
-                return [m.token_actor[c.i]]  # "his Russian counterpart Sergei Lavrov"
+                # "his Russian counterpart Sergei Lavrov"; "ASTANA — Russia, Turkey and Iran"
+                return self._actors(c, si)
         if tok.pos_ == "PRON" and low in {"it", "they", "them", "he", "she", "him", "her", "we"}:
             return self._antecedent(tok, si, verb)
         if low in NUMBER_WORDS or (

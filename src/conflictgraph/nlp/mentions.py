@@ -1121,6 +1121,35 @@ class MentionFinder:
                 PlaceMention(start, ent.end, identity.location_id(label, iso3), label, iso3, text)
             )
         m.index()
+        # "the Kazakh capital", "the Syrian capital": the capital city of that state.
+        for tok in doc:
+            if tok.lemma_.lower() != "capital" or tok.i in m.token_place:
+                continue
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                continue  # "the capital of Astana" names it already
+            for c in tok.children:
+                a = (
+                    self.gaz.lookup(c.text)
+                    if c.dep_ in {"amod", "compound", "nmod", "poss"}
+                    else None
+                )
+                if a is None or a[0].kind != "state" or not a[0].capitals:
+                    continue
+                entry = a[0]
+                place = self.places.lookup(entry.capitals[0])
+                label = place.name if place and place.iso3 == entry.iso3 else entry.capitals[0]
+                m.places.append(
+                    PlaceMention(
+                        tok.i,
+                        tok.i + 1,
+                        identity.location_id(label, entry.iso3),
+                        label,
+                        entry.iso3,
+                        doc[c.i : tok.i + 1].text,
+                    )
+                )
+                break
+        m.index()
         # Places the NER missed: a proper noun after "in/at/from/near" that GeoNames knows.
         for tok in doc:
             if (
