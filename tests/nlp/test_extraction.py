@@ -155,3 +155,24 @@ def test_surname_in_a_later_article_is_the_same_person(nlp) -> None:  # type: ig
         node = g.g.nodes["person:staffan-de-mistura"]
         assert "de Mistura" in node["aliases"]
         assert {p["article"] for p in node["provenance"]} == {"article:t-geneva", "article:t-later"}
+
+
+OPENED = Article(
+    id="t-opened",
+    published=date(2017, 1, 25),
+    text=(
+        "ASTANA (Wire) — Delegations of the Syrian government and armed opposition groups met "
+        "in the Kazakh capital on Monday for talks sponsored by Russia, Turkey and Iran. UN envoy "
+        "Staffan de Mistura attended the talks, which opened on Monday. The talks ended on Tuesday."
+    ),
+)
+
+
+def test_opening_and_closing_dates_make_one_span(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = graph_of(nlp, OPENED)
+    (talks,) = events(g, "04")
+    assert (talks["start"], talks["end"]) == ("2017-01-23", "2017-01-24")
+    assert g.g.nodes[talks["location"]]["label"] == "Astana"  # "the Kazakh capital"
+    r = roles(g, talks["id"])
+    assert r["Russia"] == {"organizer"} and r["Iran"] == {"organizer"}  # "sponsored by"
+    assert "participant" in r["Syria"] and "participant" in r["Syrian armed opposition"]

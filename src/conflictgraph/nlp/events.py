@@ -45,6 +45,7 @@ ROLE_VERBS: dict[str, Role] = {
     "co-sponsor": Role.ORGANIZER,
     "chair": Role.ORGANIZER,
     "host": Role.HOST,
+    "open": Role.HOST,
     "mediate": Role.MEDIATOR,
     "broker": Role.MEDIATOR,
     "facilitate": Role.MEDIATOR,
@@ -296,6 +297,7 @@ class EventMention:
     verb: int | None = None  # a light/content verb absorbed into a noun trigger
     definite: bool = False
     own_date: bool = False
+    time_role: str = ""  # "start" or "end" when the date is when it opened or closed
     merged_into: int | None = None
 
     def actor_keys(self) -> frozenset[str]:
@@ -824,6 +826,13 @@ class EventFinder:
             if c.dep_ == "appos" and c.i in m.token_actor:
                 # "his Russian counterpart Sergei Lavrov"; "ASTANA — Russia, Turkey and Iran"
                 return self._actors(c, si)
+        if tok.i in m.token_place or tok.ent_type_ in {"GPE", "LOC"}:
+            # a dateline parsed as the subject: "ASTANA (Wire) — Delegations of ... met"
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    found = self._actors(c, si)
+                    if found:
+                        return found
         if tok.pos_ == "PRON" and low in {"it", "they", "them", "he", "she", "him", "her", "we"}:
             return self._antecedent(tok, si, verb)
         if low in NUMBER_WORDS or (
@@ -962,7 +971,26 @@ class EventFinder:
                                     ev.add(a, role, si)
                                     ev.sentences.append(si)
                 continue
-            if role is None or target is None:
+            if role is None:
+                continue
+            passive_target = None
+            if tok.dep_ in {"acl", "relcl"} and self._event_at(tok.head) is not None:
+                passive_target = tok.head  # "talks sponsored by Russia"
+            elif any(c.dep_ == "nsubjpass" for c in tok.children):
+                passive_target = next(c for c in tok.children if c.dep_ == "nsubjpass")
+            agents = [
+                p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"
+            ]
+            if agents and passive_target is not None:
+                ev = self._event_at(passive_target)
+                if ev is not None:
+                    for p in agents:
+                        for a in self._actors(p, si):
+                            ev.add(a, role, si)
+                    if si not in ev.sentences:
+                        ev.sentences.append(si)
+                continue
+            if target is None:
                 continue
             ev = self._event_at(target)
             if ev is None:
@@ -1050,6 +1078,7 @@ class EventFinder:
             assert tv is not None
             ev.time = self._stretch(tv, durations, ev)
             ev.time_evidence, ev.time_confidence, ev.own_date = "date:clause", 0.95, True
+            ev.time_role = self._time_role(dated[0]) if ev.time is tv else ""
             return
         # "over the past six years": a period that ends now
         for tx in durations:
@@ -1124,6 +1153,25 @@ class EventFinder:
         while ev.merged_into is not None:
             ev = self.events[ev.merged_into]
         return ev
+
+    def _time_role(self, tx: TimeExpression) -> str:
+        """'talks which opened on Monday' dates the start; 'ended on Tuesday' the end."""
+        span = self.doc.char_span(tx.char_start, tx.char_end, alignment_mode="expand")
+        if span is None:
+            return ""
+        h = span.root
+        for _ in range(4):
+            if h.pos_ == "VERB":
+                lemma = h.lemma_.lower()
+                if lemma in {"open", "begin", "start", "launch", "kick", "resume", "convene"}:
+                    return "start"
+                if lemma in {"end", "conclude", "close", "finish", "wrap"}:
+                    return "end"
+                return ""
+            if h.head.i == h.i:
+                break
+            h = h.head
+        return ""
 
     def _stretch(
         self, tv: TimeValue, durations: list[TimeExpression], ev: EventMention
@@ -1280,7 +1328,10 @@ class EventFinder:
             h = h.head
             idx = self.by_token.get(h.i)
             if idx is not None and self._root(idx) is not ev and self._root(idx).place is not None:
-                ev.place = self._root(idx).place
+                other = self._root(idx)
+                if ev.own_date and other.time != ev.time:
+                    return  # a different occasion told inside this one's clause
+                ev.place = other.place
                 return
 
     # -- resolutions and about ---------------------------------------------------------------
@@ -1347,6 +1398,8 @@ class EventFinder:
     def _compatible(self, a: EventMention, b: EventMention) -> bool:
         if a.place and b.place and a.place.key != b.place.key:
             return False
+        if _opening_and_close(a, b) is not None:
+            return True
         if a.time and b.time and a.time.start and b.time.start and a.time.end and b.time.end:
             if (
                 a.own_date
@@ -1364,7 +1417,10 @@ class EventFinder:
         keep, drop = self.events[i], self.events[j]
         for p in drop.participants:
             keep.add(p.actor, p.role, p.sentence)
-        if drop.own_date and (not keep.own_date or _finer(drop.time, keep.time)):
+        span = _opening_and_close(keep, drop)
+        if span is not None:
+            keep.time, keep.time_evidence, keep.time_role = span, "date:opened-closed", ""
+        elif drop.own_date and (not keep.own_date or _finer(drop.time, keep.time)):
             keep.time, keep.time_evidence, keep.time_confidence = (
                 drop.time,
                 drop.time_evidence,
@@ -1439,6 +1495,30 @@ def ev_lemma(tok: Token) -> str:
 
 
 _ORDER = {p: i for i, p in enumerate(Precision)}
+
+
+def _opening_and_close(a: EventMention, b: EventMention) -> TimeValue | None:
+    """'The talks opened on Monday' + 'ended on Tuesday': one event from Monday to Tuesday."""
+    if not (a.own_date and b.own_date) or a.time_role == b.time_role:
+        return None
+    if "end" in (a.time_role, b.time_role):
+        ender = a if a.time_role == "end" else b
+        s, e = (b if ender is a else a).time, ender.time
+    elif "start" in (a.time_role, b.time_role):
+        starter = a if a.time_role == "start" else b
+        s, e = starter.time, (b if starter is a else a).time
+    else:
+        return None
+    if s is None or e is None or s.start is None or e.end is None or s.start > e.end:
+        return None
+    if s.precision != Precision.DAY or e.precision != Precision.DAY:
+        return None
+    if (e.end - s.start).days > 31:
+        return None  # not one meeting
+    value = f"{s.start.isoformat()}/{e.end.isoformat()}"
+    return TimeValue(
+        s.start, e.end, Precision.DAY, f"{s.text}; {e.text}", s.anchor, TimeKind.INTERVAL, value
+    )
 
 
 def _finer(a: TimeValue | None, b: TimeValue | None) -> bool:
