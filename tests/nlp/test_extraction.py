@@ -176,3 +176,33 @@ def test_opening_and_closing_dates_make_one_span(nlp) -> None:  # type: ignore[n
     r = roles(g, talks["id"])
     assert r["Russia"] == {"organizer"} and r["Iran"] == {"organizer"}  # "sponsored by"
     assert "participant" in r["Syria"] and "participant" in r["Syrian armed opposition"]
+
+
+VARIOUS = Article(
+    id="t-various",
+    published=date(2023, 11, 27),
+    text=(
+        "Russian President Vladimir Putin visited Ankara on Monday for talks with Turkish "
+        "President Recep Tayyip Erdogan. Russian warplanes bombed rebel-held areas of Idlib on "
+        "Tuesday, a monitoring group said. The foreign ministers of Armenia and Azerbaijan will "
+        "meet in Washington next week. Neither side signed the agreement."
+    ),
+)
+
+
+def test_visits_strikes_and_plans(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = graph_of(nlp, VARIOUS)
+    label = {n["id"]: n["label"] for n in g.g.nodes.values()}
+    (visit,) = [e for e in events(g, "04") if e["event_type"] == "042"]
+    assert roles(g, visit["id"]) == {"Vladimir Putin": {"source"}, "Turkey": {"target"}}
+    assert label[visit["location"]] == "Ankara" and visit["start"] == "2023-11-27"
+    (talks,) = [e for e in events(g, "04") if e["event_type"] == "046"]
+    assert set(roles(g, talks["id"])) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+    (bombing,) = events(g, "19")
+    assert roles(g, bombing["id"]) == {"Russia": {"source"}}
+    assert label[bombing["location"]] == "Idlib" and bombing["start"] == "2023-11-21"
+    (meeting,) = [e for e in events(g, "04") if e["status"] == "planned"]
+    assert set(roles(g, meeting["id"])) == {"Armenia", "Azerbaijan"}
+    assert label[meeting["location"]] == "Washington"
+    assert meeting["start"] == "2023-W49" or meeting["start"].startswith("2023-12")
+    assert not [e for e in events(g, "05") if e["status"] == "occurred"]  # "Neither side signed"

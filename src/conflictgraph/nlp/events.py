@@ -31,6 +31,8 @@ from conflictgraph.model import (
     TimexType,
 )
 from conflictgraph.nlp.mentions import ActorMention, Mentions, PlaceMention, ResolutionMention
+from conflictgraph.resolve import identity
+from conflictgraph.resolve.gazetteer import load_gazetteer
 
 __all__ = ["EventFinder", "EventMention", "Participation", "load_triggers"]
 
@@ -446,6 +448,8 @@ class EventFinder:
                 self._context_date(ev, sent)
             if ev.place is None:
                 self._context_place(ev)
+        for idx in alive:
+            self._visit_target(self.events[idx], si)
         # 7. resolutions and "about"
         self._references(si, sent)
         self._about(created)
@@ -591,6 +595,14 @@ class EventFinder:
                 ev.status = self._status(verb, ev.status)
                 if vtrig is not None and vtrig.cls != ev.cls and ev.cls == "statement":
                     ev.cls, ev.cameo = vtrig.cls, vtrig.cameo
+            elif head.lower_ == "for" and vtrig is not None and vtrig.cls in {"visit"}:
+                # "X visited Ankara for talks with Y": X takes part in the talks too
+                anchored = True
+                ev.verb = verb.i
+                for c in verb.children:
+                    if c.dep_ == "nsubj":
+                        for a in self._actors(c, si, verb=verb):
+                            ev.add(a, Role.PARTICIPANT, si)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:
@@ -881,6 +893,12 @@ class EventFinder:
                     a = self.m.token_actor.get(t.i)
                     if a is not None and a.actor_type == ActorType.STATE:
                         states.append(a)
+            elif c.dep_ == "prep" and c.lower_ == "of":  # "the foreign ministers of A and B"
+                for p in c.children:
+                    for t in [p, *p.conjuncts] if p.dep_ == "pobj" else []:
+                        a = self.m.token_actor.get(t.i)
+                        if a is not None and a.actor_type == ActorType.STATE:
+                            states.append(a)
         persons = {
             a.key: a
             for a in self.m.actors
@@ -1303,6 +1321,13 @@ class EventFinder:
                     continue
                 ev.place = p
                 return
+            if (
+                ev.cls in {"attack", "visit"}
+                and t.dep_ == "pobj"
+                and t.head.lower_ in {"on", "against", "across", "of"}
+            ):
+                ev.place = p  # "strikes on Gaza"
+                return
             if t.dep_ in {"compound", "nmod", "npadvmod", "appos"} and t.head.i in ev.triggers:
                 ev.place = p
                 return
@@ -1314,12 +1339,44 @@ class EventFinder:
                 ev.place = p
                 return
         trig = self.doc[ev.trigger]
+        if ev.cls in {"attack", "visit"}:
+            # "bombed rebel-held areas of Idlib", "visited Ankara": the object is the place
+            for i in ev.triggers:
+                for c in self.doc[i].children:
+                    if c.dep_ != "dobj":
+                        continue
+                    for t in c.subtree:
+                        p = self.m.token_place.get(t.i)
+                        if p is not None:
+                            ev.place = p
+                            return
         if trig.pos_ in {"NOUN", "PROPN"}:
             for t in trig.subtree:
                 p = self.m.token_place.get(t.i)
                 if p is not None and t.dep_ == "pobj" and t.head.lower_ in {"in", "at", "from"}:
                     ev.place = p
                     return
+
+    def _visit_target(self, ev: EventMention, si: int) -> None:
+        """'Putin visited Ankara': the host is the state of the place visited."""
+        if ev.cls != "visit" or ev.place is None or not ev.place.iso3:
+            return
+        if any(p.role == Role.TARGET for p in ev.participants):
+            return
+        entry = load_gazetteer().state(ev.place.iso3)
+        if entry is None or any(p.actor.iso3 == entry.iso3 for p in ev.participants):
+            return
+        host = ActorMention(
+            ev.place.start,
+            ev.place.end,
+            identity.state_id(ev.place.iso3),
+            entry.label,
+            ActorType.STATE,
+            iso3=entry.iso3,
+            how="place-of-visit",
+            surface=ev.place.surface,
+        )
+        ev.add(host, Role.TARGET, si)
 
     def _context_place(self, ev: EventMention) -> None:
         """The place of the event whose clause this one sits in."""

@@ -53,6 +53,14 @@ GOVERNMENT_NOUNS = {
     "soldiers",
     "police",
     "state",
+    "warplane",
+    "jet",
+    "soldier",
+    "troop",
+    "drone",
+    "drones",
+    "artillery",
+    "coalition",
 }
 # Nouns for a country's armed opposition: all phrasings land on one actor per country.
 OPPOSITION_NOUNS = {
@@ -149,6 +157,30 @@ ORG_HEADS = {
     "front",
     "movement",
     "brigade",
+}
+# Verbs whose object is a place, not an actor: "visited Ankara", "bombed Aleppo".
+PLACE_VERBS = {
+    "visit",
+    "tour",
+    "reach",
+    "enter",
+    "leave",
+    "bomb",
+    "shell",
+    "strike",
+    "hit",
+    "attack",
+    "capture",
+    "seize",
+    "retake",
+    "recapture",
+    "besiege",
+    "raid",
+    "storm",
+    "invade",
+    "occupy",
+    "target",
+    "pound",
 }
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "around", "into", "across"}
@@ -538,6 +570,8 @@ class MentionFinder:
         root = span.root
         if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
             return True
+        if root.dep_ == "dobj" and root.head.lemma_.lower() in PLACE_VERBS:
+            return True  # "visited Ankara", "shelled Damascus"
         if (
             root.dep_ == "pobj"
             and root.head.lower_ == "of"

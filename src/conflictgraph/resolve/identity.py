@@ -70,6 +70,11 @@ def article_id(article: str) -> str:
     return f"article:{article}"
 
 
+# Event families for identity: a phone call, a visit and talks on the same day are three events,
+# while "talks", "negotiations" and "met" are one kind; otherwise the CAMEO root decides.
+_FAMILY = {"041": "041", "042": "042", "043": "042", "057": "057", "087": "087"}
+
+
 def event_id(
     *,
     cameo: str,
@@ -78,19 +83,22 @@ def event_id(
     participants: Iterable[str],
     article: str | None = None,
 ) -> str:
-    """Key an event by CAMEO root, date bucket, place and sorted core participants.
+    """Key an event by its kind (CAMEO root, or the sub-code for calls, visits, agreements and
+    ceasefires), date bucket, place and sorted core participants.
 
     Undated events also carry their article, so that two vague mentions in different articles
     are not merged on type and actors alone.
     """
-    parts = [
-        cameo[:2],
-        date_key or f"undated:{article or ''}",
-        place or "",
-        *sorted(set(participants)),
-    ]
+    family = _FAMILY.get(cameo[:3], cameo[:2])
     if place and date_key:
         # Same kind of event, same day, same place: the same event, whoever is named.
-        parts = [cameo[:2], date_key, place]
+        parts = [family, date_key, place]
+    else:
+        parts = [
+            family,
+            date_key or f"undated:{article or ''}",
+            place or "",
+            *sorted(set(participants)),
+        ]
     digest = hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
     return f"event:{digest}"
