@@ -206,3 +206,29 @@ def test_visits_strikes_and_plans(nlp) -> None:  # type: ignore[no-untyped-def]
     assert label[meeting["location"]] == "Washington"
     assert meeting["start"] == "2023-W49" or meeting["start"].startswith("2023-12")
     assert not [e for e in events(g, "05") if e["status"] == "occurred"]  # "Neither side signed"
+
+
+RELATIONS = Article(
+    id="t-relations",
+    published=date(2017, 1, 25),
+    text=(
+        "Egypt restored full diplomatic ties with Iran on Tuesday. Germany called on Japan to "
+        "withdraw its troops. Vladimir Putin called Recep Tayyip Erdogan on Friday. North Korea "
+        "fired two artillery shells at a South Korean patrol boat on Monday."
+    ),
+)
+
+
+def test_relations_appeals_calls_and_fire(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = graph_of(nlp, RELATIONS)
+    (ties,) = events(g, "05")
+    assert roles(g, ties["id"]) == {"Egypt": {"participant"}, "Iran": {"participant"}}
+    (appeal,) = events(g, "02")
+    assert roles(g, appeal["id"]) == {"Germany": {"source"}, "Japan": {"target"}}
+    (withdraw,) = [e for e in events(g, "08")]
+    assert withdraw["status"] == "proposed" and set(roles(g, withdraw["id"])) == {"Japan"}
+    (call,) = [e for e in events(g, "04") if e["event_type"] == "041"]
+    assert call["start"] == "2017-01-20"
+    assert set(roles(g, call["id"])) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
+    (fire,) = events(g, "19")
+    assert fire["start"] == "2017-01-23" and "North Korea" in roles(g, fire["id"])

@@ -200,6 +200,23 @@ PROPOSAL_NOUNS = {
     "text",
     "list",
 }
+RELATION_NOUNS = {"tie", "ties", "relation", "relations", "contact", "contacts"}
+MUNITIONS = {
+    "shell",
+    "missile",
+    "rocket",
+    "shot",
+    "mortar",
+    "round",
+    "bullet",
+    "drone",
+    "bomb",
+    "grenade",
+    "projectile",
+    "salvo",
+    "barrage",
+    "torpedo",
+}
 INTENT_NOUNS = {
     "readiness",
     "willingness",
@@ -403,7 +420,48 @@ class EventFinder:
             and not any(c.dep_ == "dobj" and c.lemma_.lower() in INTENT_NOUNS for c in tok.children)
         ):
             return None
+        if pos == "VERB":
+            return self._verb_condition(tok, trig)
         if pos == "NOUN" and low == "cessation" and not any(c.lower_ == "of" for c in tok.children):
+            return None
+        return trig
+
+    def _verb_condition(self, tok: Token, trig: Trigger) -> Trigger | None:
+        """Verbs that are events only with the right object or preposition."""
+        low = trig.lemma
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        obj_lemmas = {c.lemma_.lower() for c in objs}
+        preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "prt"}}
+        if trig.cls in {"cooperation", "sanction"} and low != "sanction":
+            # "restored ties with", "severed relations with": only about relations
+            return trig if obj_lemmas & RELATION_NOUNS else None
+        if low == "fire":
+            return trig if obj_lemmas & MUNITIONS or preps & {"at", "on", "upon"} else None
+        if low == "wage":
+            return trig if obj_lemmas & {"war", "campaign", "offensive", "battle"} else None
+        if low == "launch":
+            wanted = MUNITIONS | {"attack", "offensive", "raid", "strike", "airstrike", "assault"}
+            return trig if obj_lemmas & wanted else None
+        if low in {"travel", "arrive"}:
+            return trig if preps & {"to", "in", "at"} else None
+        if low == "call":
+            asked = [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in {"on", "upon"}
+                for p in c.children
+                if p.dep_ == "pobj" and p.i in self.m.token_actor
+            ]
+            if "for" in preps or asked:
+                return trig  # "called for a ceasefire", "called on Japan to withdraw"
+            if any(
+                c.dep_ in {"dobj", "oprd"}
+                and c.i in self.m.token_actor
+                and self.m.token_actor[c.i].actor_type == ActorType.PERSON
+                for c in tok.children
+            ):
+                # "Putin called Erdogan" (the parser often reads it as "called him X")
+                return Trigger("call", "VERB", "041", "call", False, "telephone call")
             return None
         return trig
 
@@ -672,8 +730,13 @@ class EventFinder:
         subj_role = Role.SOURCE if directed else Role.PARTICIPANT
         obj_role = Role.TARGET if directed else Role.PARTICIPANT
         heads = [verb]
+        asked = self._asked_party(verb, si)
+        if asked:
+            # "called on Japan to withdraw", "urged Iran to join": the one asked is the subject
+            for a in asked:
+                ev.add(a, subj_role, si)
         # "agreed to maintain...", "expressed readiness to ...": the subject sits on the head verb
-        if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        elif not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             h = verb
             while h.dep_ in {"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"} and h.head.i != h.i:
                 h = h.head
@@ -689,10 +752,14 @@ class EventFinder:
                 elif dep == "nsubjpass" and v is verb:
                     for a in self._actors(c, si, verb=v):
                         ev.add(a, obj_role, si)
-                elif dep in {"dobj", "dative", "iobj"} and v is verb:
+                elif (
+                    dep in {"dobj", "dative", "iobj"} or (dep == "oprd" and ev.cls == "call")
+                ) and v is verb:
                     role = Role.TARGET if (dep in {"dative", "iobj"} or directed) else obj_role
                     for a in self._actors(c, si, verb=v):
                         ev.add(a, role, si)
+                    if dep == "dobj":
+                        self._object_noun_arguments(ev, c, si, directed=directed)
                 elif dep == "agent" and v is verb:
                     for p in c.children:
                         for a in self._actors(p, si):
@@ -712,6 +779,44 @@ class EventFinder:
                         if p.dep_ == "pobj":
                             for a in self._actors(p, si):
                                 ev.add(a, role, si)
+
+    def _asked_party(self, verb: Token, si: int) -> list[ActorMention]:
+        """The actor asked to act in 'X called on Y to VERB' / 'X urged Y to VERB'."""
+        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in APPEAL_VERBS | {
+            "call",
+            "urge",
+            "demand",
+            "ask",
+            "press",
+            "tell",
+            "order",
+            "invite",
+            "encourage",
+        }:
+            return []
+        gov = verb.head
+        for c in gov.children:
+            if c.dep_ == "dobj":
+                return self._actors(c, si)
+            if c.dep_ == "prep" and c.lower_ in {"on", "upon"}:
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        return self._actors(p, si)
+        return []
+
+    def _object_noun_arguments(
+        self, ev: EventMention, obj: Token, si: int, *, directed: bool
+    ) -> None:
+        """'restored ties with Iran', 'condemned an attack by Japanese soldiers': the parties
+        named on the object noun take part (as targets of a directed event)."""
+        for c in obj.children:
+            if c.dep_ != "prep" or c.lower_ not in {"with", "between", "by", "among"}:
+                continue
+            role = Role.TARGET if directed else Role.PARTICIPANT
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    for a in self._actors(p, si):
+                        ev.add(a, role, si)
 
     def _rejection(self, ev: EventMention, tok: Token, si: int) -> EventMention:
         """'would not enter talks with Russia': a refusal, itself an event (CAMEO 12)."""
@@ -806,6 +911,14 @@ class EventFinder:
             return EventStatus.PLANNED
         if soft:
             return EventStatus.PROPOSED
+        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in APPEAL_VERBS | {
+            "call",
+            "urge",
+            "ask",
+            "demand",
+            "press",
+        }:
+            return EventStatus.PROPOSED  # "called on Japan to withdraw"
         if any(
             c.dep_ == "mark" and c.lower_ in {"if", "unless"} for t in chain for c in t.children
         ):

@@ -519,7 +519,11 @@ class MentionFinder:
             ):
                 weight = 1.0
             score[entry.iso3] += weight
-        return score.most_common(1)[0][0] if score else None
+        if not score:
+            return None
+        iso3, best = score.most_common(1)[0]
+        # Only a clear signal names the conflict's country: one place or party mention at least.
+        return iso3 if best >= 1.0 else None
 
     def _gazetteer_actors(self, doc: Doc, spans: list[Span], m: Mentions) -> None:
         for span in spans:
@@ -692,7 +696,7 @@ class MentionFinder:
         words, _ = _office_words()
         candidates: list[Span] = []
         for ent in doc.ents:
-            if ent.label_ in {"PERSON", "ORG", "NORP", "GPE"}:
+            if ent.label_ in {"PERSON", "ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART"}:
                 toks = [t for t in ent if t.lower_ not in {"'s", "’s"}]
                 if not toks:
                     continue
@@ -721,8 +725,16 @@ class MentionFinder:
                     continue
                 if all(t.lower_ in words for t in span):
                     continue  # "State" of "Secretary of State" is an office, not a name
+                # The small model often tags a name it does not know as a product.
+                named_like_a_person = (
+                    ent.label_ in {"PRODUCT", "WORK_OF_ART"}
+                    and 2 <= len(span) <= 4
+                    and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+                    and span.root.dep_ in {"nsubj", "dobj", "oprd", "pobj", "conj", "appos"}
+                )
                 if (
                     ent.label_ == "PERSON"
+                    or named_like_a_person
                     or honorific
                     or (len(span) >= 2 and self._has_title_left(span, words))
                 ):

@@ -37,10 +37,20 @@ _CAUGHT = (ValueError, OverflowError, KeyError, IndexError)
 _SCHEDULE_VERBS = {"schedule", "reschedule", "plan", "expect", "slate", "propose"}
 # ... and verbs whose new date is their object ("postponed to February 8", not "on Monday").
 _RESCHEDULE_VERBS = {"postpone", "delay", "defer", "push", "move", "bring", "put"}
+# ... and verbs that set a date "for" it ("a trial date was set for October 28"): nearest too.
+_FOR_VERBS = {"set", "fix", "pencil", "book", "earmark", "slate", "penciled", "pencilled"}
+# Words governing a to-infinitive that make it a plan ("agreed to meet on Monday"); under any
+# other word it takes the governing verb's tense ("struggled to reach the area late Tuesday").
+_INTENT = {
+    "agree", "plan", "decide", "promise", "vow", "pledge", "threaten", "want", "hope", "intend",
+    "aim", "seek", "expect", "ask", "urge", "call", "order", "prepare", "schedule", "set", "due",
+    "go", "likely", "offer", "propose", "vote", "invite", "need", "wish", "arrange", "resolve",
+    "expected", "scheduled", "about", "ready", "determined", "willing", "prepared", "keen",
+}  # fmt: skip
 _FUTURE_AUX = {"will", "wo", "'ll", "shall", "would"}
 _FUTURE_NOUNS = {"deadline"}
 _PERFECT_AUX = {"have", "has", "had", "'ve", "'d"}
-_TIME_GAP_RE = re.compile(r"[\s,]*(?:(?:on|at|of|in\s+the)\s*)?[\s,]*", re.IGNORECASE)
+_TIME_GAP_RE = re.compile(r"[ \t,]*(?:(?:on|at|of|in[ \t]+the)[ \t]*)?[ \t,]*", re.IGNORECASE)
 _UNIT_PRECISION = {
     "month": Precision.MONTH,
     "quarter": Precision.QUARTER,
@@ -49,6 +59,12 @@ _UNIT_PRECISION = {
     "century": Precision.DECADE,
 }
 _COARSER_THAN_MONTH = {Precision.SEASON, Precision.QUARTER, Precision.YEAR, Precision.DECADE}
+# A month-day without a year is the nearest such day unless that one lies more than this far
+# away, when the tense decides: about five months when the date hangs on a noun ("a ceasefire
+# from February 15"), a week when it hangs on the verb ("rear-ended a truck on June 8").
+_NEAR_DAYS = 150
+_FIRM_SLACK_DAYS = 7
+_NEAR_MONTHS = 5
 _PART_WORDS = {"morning", "afternoon", "evening", "night", "tonight"}
 
 
@@ -229,23 +245,33 @@ def _remember(ctx: _Ctx, expr: TimeExpression) -> None:
 
 def _tense(ctx: _Ctx, start: int, end: int) -> _Tense:
     """The tense of the verb governing the text at [start, end)."""
+    return _clause_tense(ctx, start, end)[0]
+
+
+def _clause_tense(ctx: _Ctx, start: int, end: int) -> tuple[_Tense, bool]:
+    """The tense of the verb governing [start, end), and whether the text hangs on that verb
+    itself (True: "attacked on June 8") or on a noun below it (False: "agreed on a ceasefire
+    from February 15", where the verb's tense says little about the date)."""
     first = bisect.bisect_right(ctx.tok_starts, start) - 1
     last = bisect.bisect_left(ctx.tok_starts, end)
     if first < 0 or last <= first or not ctx.parsed:
-        return _Tense.NONE
+        return _Tense.NONE, False
     tok = ctx.doc[first:last].root
     if tok.head.lemma_ in _FUTURE_NOUNS:
-        return _Tense.FUTURE
+        return _Tense.FUTURE, True
     prep = tok.head.lower_ if tok.dep_ == "pobj" else ""
-    for _ in range(10):
+    firm = True
+    for step in range(10):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(tok, prep)
             if tense is not None:
-                return tense
+                return tense, firm
         if tok.head is tok:
             break
+        if step and tok.pos_ in ("NOUN", "PROPN"):
+            firm = False
         tok = tok.head
-    return _Tense.NONE
+    return _Tense.NONE, False
 
 
 def _verb_tense(verb: Token, prep: str = "") -> _Tense | None:
@@ -253,11 +279,16 @@ def _verb_tense(verb: Token, prep: str = "") -> _Tense | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     rescheduled = verb.lemma_ in _RESCHEDULE_VERBS and prep in ("to", "until", "till", "for")
+    rescheduled = rescheduled or (verb.lemma_ in _FOR_VERBS and prep == "for")
     if (verb.lemma_ in _SCHEDULE_VERBS or rescheduled) and not words & _FUTURE_AUX:
         return _Tense.PRESENT
     if words & _PERFECT_AUX and verb.tag_ == "VBN":
         return _Tense.FUTURE if words & {"will", "shall"} else _Tense.PAST
-    if words & _FUTURE_AUX or any(a.tag_ == "TO" for a in auxes):
+    if any(a.tag_ == "TO" for a in auxes):
+        if verb.head is not verb and verb.head.lemma_ not in _INTENT:
+            return None  # "was able to restore": the governing verb's tense
+        return _Tense.FUTURE
+    if words & _FUTURE_AUX:
         return _Tense.FUTURE
     if any(a.tag_ == "VBD" for a in auxes):
         return _Tense.PAST
@@ -301,7 +332,13 @@ def _bare_day(ctx: _Ctx, s: int, e: int, month: int, day: int, weekday: int | No
             base = frame.start
     if base is None:
         return None
-    return R.nearest_day(base, month, day, _direction(ctx, s, e, 0), weekday)
+    nearest = R.nearest_day(base, month, day, 0, weekday)
+    tense, firm = _clause_tense(ctx, s, e)
+    if tense in (_Tense.NONE, _Tense.PRESENT):
+        return nearest
+    toward = R.nearest_day(base, month, day, tense.value, weekday)
+    near = abs((nearest - base).days)
+    return toward if near > (_FIRM_SLACK_DAYS if firm else _NEAR_DAYS) else nearest
 
 
 def _bare_month_year(ctx: _Ctx, s: int, e: int, month: int) -> int | None:
@@ -315,7 +352,13 @@ def _bare_month_year(ctx: _Ctx, s: int, e: int, month: int) -> int | None:
             return years[0]
     if ctx.anchor is None:
         return None
-    return R.nearest_month(ctx.anchor, month, _direction(ctx, s, e, 0))
+    nearest = R.nearest_month(ctx.anchor, month, 0)
+    tense, firm = _clause_tense(ctx, s, e)
+    if tense in (_Tense.NONE, _Tense.PRESENT):
+        return nearest
+    toward = R.nearest_month(ctx.anchor, month, tense.value)
+    near = abs((nearest - ctx.anchor.year) * 12 + month - ctx.anchor.month)
+    return toward if firm or near > _NEAR_MONTHS else nearest
 
 
 def _direction(ctx: _Ctx, start: int, end: int, default: int) -> int:
@@ -461,21 +504,43 @@ def _b_rel_month(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression 
 
 
 def _b_weekday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
-    """ "Saturday", "next Monday", "Saturday morning": the tense picks the week."""
+    """ "Saturday", "next Monday", "late Saturday morning": the tense picks the week."""
     weekday, rel, part = R.weekday_number(m["wd"]), (m["rel"] or "").lower(), m["part"]
-    if ctx.anchor is None:
+    d = _weekday_date(ctx, s, e, weekday, rel)
+    if d is None:
         suffix = f"T{R.PARTS_OF_DAY[part.lower()]}" if part else ""
         return _bare(ctx, s, e, f"XXXX-WXX-{weekday + 1}{suffix}")
-    a = ctx.anchor
-    if rel in ("last", "past"):
-        d = a - timedelta(days=(a.weekday() - weekday) % 7 or 7)
-    elif rel in ("next", "coming"):
-        d = a + timedelta(days=(weekday - a.weekday()) % 7 or 7)
-    elif rel == "this":
-        d = a + timedelta(days=weekday - a.weekday())
-    else:
-        d = R.nearest_weekday(a, weekday, _direction(ctx, s, e, -1))
     return _dated(ctx, s, e, R.with_part_of_day(R.day_period(d), part))
+
+
+def _weekday_date(ctx: _Ctx, s: int, e: int, weekday: int, rel: str) -> date | None:
+    """The day of a weekday name: "last"/"next" say the week, else the clause's tense."""
+    a = ctx.anchor
+    if a is None:
+        return None
+    if rel in ("last", "past"):
+        return a - timedelta(days=(a.weekday() - weekday) % 7 or 7)
+    if rel in ("next", "coming"):
+        return a + timedelta(days=(weekday - a.weekday()) % 7 or 7)
+    if rel == "this":
+        return a + timedelta(days=weekday - a.weekday())
+    return R.nearest_weekday(a, weekday, _direction(ctx, s, e, -1))
+
+
+def _b_early_hours(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
+    """ "the early hours of Monday", "the small hours of the morning": a day's first hours."""
+    if m["wd"]:
+        d = _weekday_date(ctx, s, e, R.weekday_number(m["wd"]), "")
+    elif m["word"]:
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m["word"].lower()]
+        d = None if ctx.anchor is None else ctx.anchor + timedelta(days=shift)
+    elif m["this"].lower() == "this":
+        d = ctx.anchor
+    else:
+        d = _ref_date(ctx, "day", forward=True)  # "the morning" of the day in the story
+    if d is None:
+        return _bare(ctx, s, e, None)
+    return _dated(ctx, s, e, R.with_part_of_day(R.day_period(d), "morning"), anchor=d)
 
 
 def _b_decade(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
@@ -806,6 +871,7 @@ _BUILDERS: dict[str, _Builder] = {
     "ago": _b_ago,
     "day_before": _b_day_before,
     "ref_part": _b_ref_part,
+    "early_hours": _b_early_hours,
     "the_weekend": _b_the_weekend,
     "unit_rel": _b_unit_rel,
     "weekday": _b_weekday,
@@ -832,6 +898,8 @@ def _dateline(ctx: _Ctx) -> TimeExpression | None:
     m = R.DATELINE_RE.search(ctx.text, 0, R.DATELINE_WINDOW)
     if m is None:
         m = R.HEADER_DATE_RE.search(ctx.text, 0, R.DATELINE_WINDOW)
+    if m is None:
+        m = R.DATE_LINE_RE.search(ctx.text, 0, R.DATELINE_WINDOW)
     if m is None:
         return None
     s, e = m.span("x")
@@ -896,36 +964,90 @@ def _dateparser_period(text: str, anchor: date) -> R.Period | None:
 
 
 def _attach_times(found: list[TimeExpression], ctx: _Ctx) -> list[TimeExpression]:
-    """Give a clock time ("at 10 a.m.") the day it is attached to ("on Saturday at 10 a.m.")."""
-    out = list(found)
-    for i, expr in enumerate(found):
-        if expr.type is not TimexType.TIME or expr.time is not None or not expr.value:
-            continue
-        if not expr.value.startswith("XXXX-XX-XXT"):
-            continue
-        day = _adjacent_day(found, i, ctx)
-        if day is None or day.start is None:
-            continue
-        value = f"{day.start.isoformat()}{expr.value[10:]}"
-        tv = TimeValue(
-            day.start, day.start, Precision.DAY, expr.text, ctx.anchor, TimeKind.DATE, value
-        )
-        out[i] = TimeExpression(expr.char_start, expr.char_end, expr.text, expr.type, value, tv)
+    """Join a clock time to the day it is attached to ("on Friday at 10 a.m.", "May 2, 2013,
+    1:32 PM") as one TIME expression; a clock time on its own is read, as TimeML does, on the
+    day the story is at (the last day named before it, else the anchor), with no dates of its
+    own since nothing in the text states that day."""
+    out: list[TimeExpression] = []
+    i = 0
+    while i < len(found):
+        expr = found[i]
+        if not _is_bare_clock(expr):
+            out.append(expr)
+        elif out and _is_day(out[-1]) and _joined(ctx, out[-1].char_end, expr.char_start):
+            out[-1] = _with_clock(ctx, out[-1], expr)
+        elif (
+            i + 1 < len(found)
+            and _is_day(found[i + 1])
+            and _joined(ctx, expr.char_end, found[i + 1].char_start)
+        ):
+            out.append(_with_clock(ctx, found[i + 1], expr))
+            i += 1
+        else:
+            out.append(_on_story_day(ctx, expr, out))
+        i += 1
     return out
 
 
-def _adjacent_day(found: list[TimeExpression], i: int, ctx: _Ctx) -> TimeValue | None:
-    """The day-precise date right before or after expression i, with only "on"/"at" between."""
-    for j in (i - 1, i + 1):
-        if not 0 <= j < len(found):
-            continue
-        other = found[j]
-        if other.time is None or other.time.precision is not Precision.DAY:
-            continue
-        if other.time.kind is not TimeKind.DATE:
-            continue
-        gap_start = other.char_end if j < i else found[i].char_end
-        gap_end = found[i].char_start if j < i else other.char_start
-        if gap_end - gap_start <= 20 and _TIME_GAP_RE.fullmatch(ctx.text, gap_start, gap_end):
-            return other.time
-    return None
+def _is_bare_clock(expr: TimeExpression) -> bool:
+    """True for a clock time without its day ("10 a.m.": XXXX-XX-XXT10:00)."""
+    return (
+        expr.type is TimexType.TIME
+        and expr.time is None
+        and (expr.value or "").startswith("XXXX-XX-XXT")
+    )
+
+
+def _is_day(expr: TimeExpression) -> bool:
+    """True for a DATE expression naming one day."""
+    tv = expr.time
+    return (
+        expr.type is TimexType.DATE
+        and tv is not None
+        and tv.start is not None
+        and tv.precision is Precision.DAY
+        and tv.kind is TimeKind.DATE
+    )
+
+
+def _joined(ctx: _Ctx, gap_start: int, gap_end: int) -> bool:
+    """True when only commas, spaces and "on"/"at" separate two expressions."""
+    return 0 <= gap_end - gap_start <= 20 and bool(
+        _TIME_GAP_RE.fullmatch(ctx.text, gap_start, gap_end)
+    )
+
+
+def _with_clock(ctx: _Ctx, day: TimeExpression, clock: TimeExpression) -> TimeExpression:
+    """One TIME expression for a day and its clock time, in either order."""
+    assert day.time is not None and day.time.start is not None and clock.value
+    start = min(day.char_start, clock.char_start)
+    end = max(day.char_end, clock.char_end)
+    text = ctx.text[start:end]
+    value = f"{day.time.start.isoformat()}{clock.value[10:]}"
+    d = day.time.start
+    tv = TimeValue(d, d, Precision.DAY, text, day.time.anchor, TimeKind.DATE, value)
+    return TimeExpression(start, end, text, TimexType.TIME, value, tv)
+
+
+def _on_story_day(ctx: _Ctx, clock: TimeExpression, before: list[TimeExpression]) -> TimeExpression:
+    """A lone clock time's value on the last day named before it, else on the anchor."""
+    day = next(
+        (x.time.start for x in reversed(before) if x.time is not None and _names_a_day(x)),
+        ctx.anchor,
+    )
+    if day is None or not clock.value:
+        return clock
+    value = f"{day.isoformat()}{clock.value[10:]}"
+    return TimeExpression(clock.char_start, clock.char_end, clock.text, clock.type, value, None)
+
+
+def _names_a_day(expr: TimeExpression) -> bool:
+    """True for an expression dated to one day (a day, or a day with its clock time)."""
+    tv = expr.time
+    return (
+        tv is not None
+        and tv.start is not None
+        and tv.precision is Precision.DAY
+        and tv.start == tv.end
+        and tv.kind is TimeKind.DATE
+    )

@@ -181,7 +181,7 @@ MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
 WEEKDAY_FULL = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 WEEKDAY_ABBR = r"(?-i:(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.?)"
 WEEKDAY = rf"(?:{WEEKDAY_FULL}|{WEEKDAY_ABBR})"
-DAY = r"(?<![\d.,:/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b"
+DAY = r"(?<![\d.,:/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?!:\d)"
 YEAR = r"(?<![\d.,$£€#/])(?:1[89]\d\d|20\d\d)(?![\d]|,\d|\.\d)"
 NUMWORD = (
     rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_SMALL_NUMBERS[1:10])}))?"
@@ -212,7 +212,8 @@ _DURATION_CORE = (
     rf"(?:\s+|\s?-\s?)(?:(?:more|full|long|consecutive|straight|additional|further)\s+)?"
     rf"(?P<unit>{UNIT})(?P<half2>{_HALF})?"
 )
-TIME_ZONE = r"(?-i:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|MSK|IST|AST)"
+TIME_ZONE = r"(?-i:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|MSK|IST|AST|ET|CT|PT)"
+UTC_ZONES = {"GMT", "UTC"}
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -280,7 +281,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "rel_month": _c(rf"\b(?P<rel>last|next|this|past|coming)\s+(?P<month>{MONTH_FULL})"),
     "relday": _c(
-        r"\b(?:(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|"
+        r"\b(?:(?P<mod>early|late)\s+)?"
+        r"(?:(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|"
         r"tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night)\b)?"
         r"|(?P<this>this|last)\s+(?P<part2>morning|afternoon|evening|night))\b"
     ),
@@ -294,6 +296,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:(?P<mod>earlier|later)\s+)?(?P<rel>the\s+following|the\s+next|the\s+previous|that|"
         r"the\s+same)\s+(?P<part>morning|afternoon|evening|night)\b"
     ),
+    "early_hours": _c(
+        r"\b(?:the\s+)?(?:early|small|wee)\s+hours\s+of\s+(?:(?P<wd>"
+        + WEEKDAY_FULL
+        + r")(?:\s+morning)?|(?P<word>yesterday|today|tomorrow)(?:\s+morning)?"
+        r"|(?P<this>this|the|that)\s+morning)\b"
+    ),
     "the_weekend": _c(r"\bthe\s+weekend\b(?!\s+(?:of|before|after|before)\b)"),
     "unit_rel": _c(
         rf"\b(?:(?P<mod>{PERIOD_MOD}|earlier|later)(?:\s+|-)(?:in\s+)?)?"
@@ -302,8 +310,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:(?:financial|fiscal|calendar)\s+)?(?P<unit>day|week|weekend|month|year|decade|quarter)\b(?!-)"
     ),
     "weekday": _c(
-        rf"\b(?:(?P<rel>last|next|this|past|coming)\s+)?(?P<wd>{WEEKDAY_FULL})\b"
-        r"(?:\s+(?P<part>morning|afternoon|evening|night)\b)?"
+        r"\b(?:(?P<mod>early|late)\s+(?:on\s+)?)?(?:(?P<rel>last|next|this|past|coming)\s+)?"
+        rf"(?P<wd>{WEEKDAY_FULL})\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?"
     ),
     "set_every": _c(
         r"\b(?P<q>every|each)\s+(?:(?P<num>other|\d+|"
@@ -328,11 +336,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "year": _c(rf"(?<![\w.,$£€#/-])(?:(?P<mod>{PERIOD_MOD})(?:\s+|-))?(?P<year>{YEAR})"),
     "clock": _c(
-        r"(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<mi>[0-5]\d))?\s*"
-        r"(?P<ap>[ap]\.m\.?|[ap]m\b)"
-        rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s*(?P<tz>{TIME_ZONE}|local\s+time))?"
+        r"(?:\b(?P<approx>about|around|approximately|roughly|circa)\s+)?"
+        r"(?:(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
+        rf"(?P<ap>[ap]\.m\.?|[ap]m\b)(?:\s*(?P<tz0>{TIME_ZONE}\b|local\s+time))?"
+        rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s*(?P<tz>{TIME_ZONE}\b|local\s+time))?"
         rf"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:hrs\s+|hours\s+)?(?P<tz2>{TIME_ZONE})\b)"
-        r"|\b(?P<named>noon|midday|midnight)\b"
+        r"|\b(?P<named>noon|midday|midnight)\b)"
     ),
     "vague": _c(
         r"\b(?:(?P<past>recently|lately|(?:the\s+)?recent\s+(?:days|weeks|months|years|times|past)|"
@@ -357,8 +366,19 @@ HEADER_DATE_RE = re.compile(
     rf"(?P<day2>{DAY})\s+(?P<month2>{MONTH}))\s*,?\s*(?P<year>{YEAR}))",
     re.IGNORECASE,
 )
+# A line near the top holding only a full date, maybe with a clock time ("May 2, 2013 | 5:03pm").
+DATE_LINE_RE = re.compile(
+    r"^[ \t]*"
+    rf"(?P<x>(?:(?P<wd>{WEEKDAY})[ \t]*,?[ \t]+)?(?:(?P<month>{MONTH})[ \t]*(?P<day>{DAY})|"
+    rf"(?P<day2>{DAY})[ \t]+(?P<month2>{MONTH}))[ \t]*,?[ \t]*(?P<year>{YEAR}))"
+    r"(?:[ \t]*(?:[,|]|at|-)?[ \t]*\d{1,2}[:.]\d\d(?::\d\d)?[ \t]*(?:[ap]\.?m\.?)?"
+    r"(?:[ \t]+[A-Z]{2,4})?)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 DATELINE_WINDOW = 600
 
+# What follows the unit of an age ("36-year-old", "40 years old", "11-year old"): not a duration.
+AGE_RE = re.compile(r"[\s-]*old\b", re.IGNORECASE)
 PREV_WORD_RE = re.compile(r"([A-Za-z]+)[ \t]*$")
 NEXT_WORD_RE = re.compile(r"^[ \t]*([A-Za-z']+)")
 
@@ -423,6 +443,8 @@ def _accept_year(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
     before, after = ctx.prev_word(s).lower(), ctx.next_word(e).lower()
     if before in YEAR_BLOCK_BEFORE or after in YEAR_BLOCK_AFTER:
         return False
+    if ctx.text[e : e + 1].isalpha():  # "2000ft", "2013a"
+        return False
     if m["mod"] or before in YEAR_CONTEXT or ctx.text.startswith("'s", e):
         return True
     if ctx.in_time_entity(m.start("year"), m.end("year")):
@@ -464,6 +486,8 @@ def _accept_unit_rel(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
     if mod and rel in ("the past", "the last"):
         return False
     if unit == "day":
+        if mod and mod.lower() in ("earlier", "later") and rel in ("the", "that"):
+            return True  # "earlier in the day", "later that day"
         return rel in ("the previous", "the following", "the next", "the same", "that", "that same")
     return not (unit == "weekend" and rel in ("the past", "the last"))
 
@@ -479,15 +503,19 @@ def _accept_day_before(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
         return True
     tok = ctx.token_at(m.start("dir"))
     if tok is not None and ctx.parsed:
+        if tok.dep_ == "mark":  # "two minutes after she walked in": a clause follows
+            return False
         return not any(c.dep_ in ("pobj", "pcomp") for c in tok.children)
     rest = ctx.text[e : e + 3].lstrip()
     return rest == "" or rest[0] in '.,;:!?)"”'
 
 
 def _accept_duration(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
-    """A duration, but not "a second" (the ordinal: "a second round")."""
+    """A duration, but not "a second" (the ordinal: "a second round") nor an age."""
     num = (m["num"] or "").lower()
-    return not (num in ("a", "an") and m["unit"].lower().startswith("second"))  # "a second round"
+    if num in ("a", "an") and m["unit"].lower().startswith("second"):  # "a second round"
+        return False
+    return AGE_RE.match(ctx.text, m.end("unit")) is None  # "a 36-year-old", "40 years old"
 
 
 def _accept_lowercase_word(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
@@ -589,7 +617,7 @@ def amount(m: re.Match[str]) -> float | None:
 
 
 def clock_value(m: re.Match[str]) -> str:
-    """HH:MM of a clock-time match ("10 p.m." -> 22:00, "noon" -> 12:00)."""
+    """HH:MM of a clock-time match ("10 p.m." -> 22:00, "noon" -> 12:00, "0737 GMT" -> 07:37Z)."""
     if m["named"]:
         return "00:00" if m["named"].lower() == "midnight" else "12:00"
     if m["h"]:
@@ -600,7 +628,8 @@ def clock_value(m: re.Match[str]) -> str:
         hour, minute = int(m["h24"]), int(m["mi24"])
     else:
         hour, minute = int(m["hm"]), int(m["mm"])
-    return f"{hour:02d}:{minute:02d}"
+    zone = m["tz0"] or m["tz"] or m["tz2"] or ""
+    return f"{hour:02d}:{minute:02d}{'Z' if zone in UTC_ZONES else ''}"
 
 
 def unit_key(word: str) -> str:
@@ -875,6 +904,13 @@ def nearest_month(anchor: date, month: int, direction: int, *, strict: bool = Fa
     return min(options, key=lambda o: (abs(o[0] - here), o[0] > here))[1]
 
 
+def _distance(period: Period, d: date) -> int:
+    """Days between a day and the nearer end of a period (0 inside it)."""
+    if d < period.start:
+        return (period.start - d).days
+    return max(0, (d - period.end).days)
+
+
 def nearest_weekday(anchor: date, weekday: int, direction: int) -> date:
     """The weekday on or before (-1), on or after (+1) or nearest (0) the anchor."""
     back = (anchor.weekday() - weekday) % 7
@@ -887,8 +923,9 @@ def nearest_weekday(anchor: date, weekday: int, direction: int) -> date:
 def nearest_season(anchor: date, code: str, rel: str, direction: int) -> Period:
     """The season ("SU") meant by "last summer", "this summer" or a bare "the summer"."""
     options = [season_period(y, code) for y in range(anchor.year - 2, anchor.year + 2)]
-    if rel == "this":
-        return next(p for p in options if p.end >= anchor)
+    if rel == "this":  # the one under way, else the nearer ("this summer" read in September)
+        within = [p for p in options if p.start <= anchor <= p.end]
+        return within[0] if within else min(options, key=lambda p: _distance(p, anchor))
     if rel in ("last", "past", "previous") or (not rel and direction < 0):
         strictly = bool(rel)
         return max(
