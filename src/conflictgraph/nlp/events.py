@@ -652,7 +652,11 @@ class EventFinder:
                             p.role = Role.SPEAKER
                 ev.status = self._status(verb, ev.status)
                 if vtrig is not None and vtrig.cls != ev.cls and ev.cls == "statement":
+                    # "signed a declaration": an agreement its signatories take part in
                     ev.cls, ev.cameo = vtrig.cls, vtrig.cameo
+                    for p in ev.participants:
+                        if p.role == Role.SPEAKER:
+                            p.role = Role.PARTICIPANT
             elif head.lower_ == "for" and vtrig is not None and vtrig.cls in {"visit"}:
                 # "X visited Ankara for talks with Y": X takes part in the talks too
                 anchored = True
@@ -661,6 +665,29 @@ class EventFinder:
                     if c.dep_ == "nsubj":
                         for a in self._actors(c, si, verb=verb):
                             ev.add(a, Role.PARTICIPANT, si)
+        for c in tok.children:
+            # "the declaration, signed by Abiy and Afwerki": the signing is this event
+            if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" and c.i not in consumed:
+                ctrig = self._trigger(c)
+                if c.lemma_.lower() in LIGHT_VERBS - {"continue"} or (
+                    ctrig and ctrig.cls == ev.cls
+                ):
+                    agents = [
+                        p
+                        for a in c.children
+                        if a.dep_ == "agent"
+                        for p in a.children
+                        if p.dep_ == "pobj"
+                    ]
+                    if agents:
+                        consumed.add(c.i)
+                        ev.triggers.append(c.i)
+                        anchored = True
+                        if ctrig is not None and ctrig.cls == "agreement" and ev.cls == "statement":
+                            ev.cls, ev.cameo = ctrig.cls, ctrig.cameo
+                        for p in agents:
+                            for a in self._actors(p, si):
+                                ev.add(a, Role.PARTICIPANT, si)
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in c.children:

@@ -182,6 +182,33 @@ PLACE_VERBS = {
     "target",
     "pound",
 }
+# Names the small model takes for people that never are.
+NOT_PEOPLE = {
+    "twitter",
+    "facebook",
+    "telegram",
+    "youtube",
+    "instagram",
+    "whatsapp",
+    "tiktok",
+    "x",
+    "reuters",
+    "afp",
+    "ap",
+    "tass",
+    "ria",
+    "irna",
+    "sana",
+    "xinhua",
+    "interfax",
+    "bbc",
+    "cnn",
+    "al jazeera",
+    "anadolu",
+    "getty",
+    "getty images",
+    "epa",
+}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "around", "into", "across"}
 
@@ -642,6 +669,21 @@ class MentionFinder:
             if any(t.i in m.token_resolution for t in toks):
                 continue
             heads = {t.lower_ for t in toks}
+            short = self._short_form_of_igo(toks, m)
+            if short is not None:
+                m.actors.append(
+                    ActorMention(
+                        toks[0].i,
+                        toks[-1].i + 1,
+                        short.key,
+                        short.label,
+                        short.actor_type,
+                        affiliation=short.affiliation,
+                        how="short-form",
+                        surface=doc[toks[0].i : toks[-1].i + 1].text,
+                    )
+                )
+                continue
             if not heads & ORG_HEADS:
                 continue
             # Affiliation: a state or demonym inside the name, or "of X" after it.
@@ -691,6 +733,21 @@ class MentionFinder:
                 )
             )
 
+    @staticmethod
+    def _short_form_of_igo(toks: list[Token], m: Mentions) -> ActorMention | None:
+        """'the Council' after 'the UN Security Council', 'the Union' after 'the European Union'."""
+        if len(toks) > 2:
+            return None
+        text = " ".join(t.text for t in toks).lower()
+        for a in m.actors:
+            if (
+                a.actor_type == ActorType.IGO
+                and a.start < toks[0].i
+                and (a.label.lower().endswith(" " + text) or a.surface.lower().endswith(" " + text))
+            ):
+                return a
+        return None
+
     # -- people -----------------------------------------------------------------------------
     def _people(self, doc: Doc, m: Mentions) -> None:
         words, _ = _office_words()
@@ -725,6 +782,8 @@ class MentionFinder:
                     continue
                 if all(t.lower_ in words for t in span):
                     continue  # "State" of "Secretary of State" is an office, not a name
+                if span.text.lower() in NOT_PEOPLE:
+                    continue
                 # The small model often tags a name it does not know as a product.
                 named_like_a_person = (
                     ent.label_ in {"PRODUCT", "WORK_OF_ART"}
@@ -1015,6 +1074,33 @@ class MentionFinder:
             if tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
             mods = self._state_modifiers(tok, m)
+            group = next(
+                (
+                    m.token_actor[c.i]
+                    for c in tok.children
+                    if c.dep_ in {"compound", "amod", "poss", "nmod"}
+                    and c.i in m.token_actor
+                    and m.token_actor[c.i].actor_type in {ActorType.ARMED_GROUP, ActorType.GROUP}
+                ),
+                None,
+            )
+            if group is not None and (
+                low in OPPOSITION_NOUNS or lemma in OPPOSITION_NOUNS | GOVERNMENT_NOUNS
+            ):
+                # "Hezbollah fighters", "ISIL militants": the named group, not a generic one
+                m.actors.append(
+                    ActorMention(
+                        tok.i,
+                        tok.i + 1,
+                        group.key,
+                        group.label,
+                        group.actor_type,
+                        country=group.country,
+                        how="group-member",
+                        surface=doc[min(group.start, tok.i) : tok.i + 1].text,
+                    )
+                )
+                continue
             if (
                 low in OPPOSITION_NOUNS
                 or lemma in OPPOSITION_NOUNS
