@@ -42,6 +42,10 @@ ROLE_VERBS: dict[str, Role] = {
     "organise": Role.ORGANIZER,
     "convene": Role.ORGANIZER,
     "sponsor": Role.ORGANIZER,
+    "run": Role.ORGANIZER,
+    "lead": Role.ORGANIZER,
+    "oversee": Role.ORGANIZER,
+    "moderate": Role.MEDIATOR,
     "arrange": Role.ORGANIZER,
     "initiate": Role.ORGANIZER,
     "co-sponsor": Role.ORGANIZER,
@@ -60,6 +64,8 @@ ROLE_VERBS: dict[str, Role] = {
 }
 # Verbs that carry an event noun as object without adding meaning of their own.
 LIGHT_VERBS = {
+    "initial",
+    "ratify",
     "hold",
     "have",
     "conduct",
@@ -420,6 +426,15 @@ class EventFinder:
             and not any(c.dep_ == "dobj" and c.lemma_.lower() in INTENT_NOUNS for c in tok.children)
         ):
             return None
+        if (
+            pos == "VERB"
+            and low in {"declare", "announce"}
+            and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in {"law", "emergency", "curfew"}
+                for c in tok.children
+            )
+        ):
+            return Trigger(low, "VERB", "1724", "coerce", True, "state of emergency")
         if pos == "VERB":
             return self._verb_condition(tok, trig)
         if pos == "NOUN" and low == "cessation" and not any(c.lower_ == "of" for c in tok.children):
@@ -442,6 +457,23 @@ class EventFinder:
         if low == "launch":
             wanted = MUNITIONS | {"attack", "offensive", "raid", "strike", "airstrike", "assault"}
             return trig if obj_lemmas & wanted else None
+        if low == "impose":
+            wanted = {"law", "emergency", "curfew", "restriction", "lockdown", "blockade"}
+            return trig if obj_lemmas & wanted else None
+        if low == "strike" and obj_lemmas & {
+            "deal",
+            "agreement",
+            "accord",
+            "bargain",
+            "tone",
+            "balance",
+        }:
+            return None
+        if low in {"say", "tell", "insist", "claim", "stress", "describe"}:
+            # reported speech is an event when an actor speaks in its own clause
+            if tok.dep_ in {"relcl", "acl", "amod", "advcl"}:
+                return None
+            return trig
         if low in {"travel", "arrive"}:
             return trig if preps & {"to", "in", "at"} else None
         if low == "call":
@@ -734,18 +766,25 @@ class EventFinder:
         if not ev.participants:
             return None
         if cls == "statement":
-            # "X announced that Y did Z": the announced event is the fact, not the announcement.
+            speakers = {p.actor.key for p in ev.participants if p.role != Role.TARGET}
+            if not speakers:
+                return None
+            # "Russia announced that it had given...": the announced act is the fact to record,
+            # not a separate statement; a statement about someone else's act is kept.
             for c in tok.children:
-                if (
-                    c.dep_ in {"ccomp", "xcomp"}
-                    and any(self._trigger(t) is not None for t in c.subtree if t.i != tok.i)
-                    and any(
-                        t.dep_ in {"nsubj", "nsubjpass"} and self._actors(t, si) for t in c.subtree
-                    )
-                ):
+                if c.dep_ not in {"ccomp", "xcomp"}:
+                    continue
+                inner = [t for t in c.subtree if t.i != tok.i and self._trigger(t) is not None]
+                doers = {
+                    a.key
+                    for t in c.subtree
+                    if t.dep_ in {"nsubj", "nsubjpass"}
+                    for a in self._actors(t, si)
+                }
+                if inner and doers & speakers:
                     return None
             for p in ev.participants:
-                p.role = Role.SPEAKER
+                p.role = Role.SPEAKER if p.role != Role.TARGET else Role.TARGET
         ev.status = self._status(tok, ev.status)
         if ev.status == EventStatus.REFUSED:
             return self._rejection(ev, tok, si)

@@ -61,6 +61,10 @@ GOVERNMENT_NOUNS = {
     "drones",
     "artillery",
     "coalition",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
 }
 # Nouns for a country's armed opposition: all phrasings land on one actor per country.
 OPPOSITION_NOUNS = {

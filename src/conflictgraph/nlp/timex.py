@@ -2,12 +2,17 @@
 
 Rules of our own (regular expressions in :mod:`conflictgraph.nlp.timex_rules`) find candidates;
 the spaCy parse filters them ("May" the modal, "March" the verb) and gives the tense that decides
-whether a bare "Monday" or "February 3" lies before or after the publication date; spaCy DATE
-entities that no rule read are kept, normalised by ``dateparser`` where it can.
+whether a bare "Monday" lies before or after the publication date. A bare "February 15" is the
+nearest such day unless that one is far off (five months; a week when the date hangs on a
+past or future verb itself), when the tense decides. spaCy DATE entities that no rule read are
+kept, normalised by ``dateparser`` where it can.
 
-A dateline ("MOSCOW, Jan 28 (Reuters) -") is returned as a date and becomes the anchor for the rest
-of the text. "The following day" and "two days later" count from the latest day-precise date
-before them in the text, falling back to the anchor. Durations and sets carry no dates.
+A dateline ("MOSCOW, Jan 28 (Reuters) -", "Published: May 2, 2013", or a line under the title
+holding only a date) is returned as a date and becomes the anchor for the rest of the text.
+"The following day" and "two days later" count from the latest day-precise date before them in
+the text, falling back to the anchor. A clock time next to a day makes one TIME expression with
+it ("Friday at 10 a.m."); alone, its TIMEX3 value takes the day the story is at, but it gets no
+dates of its own. Durations, sets and ages ("a 36-year-old") carry no dates.
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
@@ -184,7 +189,10 @@ def _make_ctx(doc: Doc, anchor: date | None) -> _Ctx:
 def _scan(ctx: _Ctx) -> list[_Cand]:
     """All accepted candidate matches of all rules."""
     cands = []
+    lower = ctx.text.lower()
     for priority, (name, pattern) in enumerate(R.PATTERNS.items()):
+        if not R.may_match(name, lower):
+            continue
         accept = R.ACCEPT.get(name)
         for m in pattern.finditer(ctx.text):
             start, end = m.span("x") if "x" in m.re.groupindex and m["x"] else m.span()

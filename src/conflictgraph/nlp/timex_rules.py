@@ -395,6 +395,65 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     name: _c(_STARTS[name] + source) for name, source in PATTERN_SOURCES.items()
 }
 
+# Words (lower case) one of which is in every match of a pattern: a text holding none of them
+# is not scanned with that pattern at all (None: no such short list).
+_DIGITS = tuple("0123456789")
+_MONTH_WORDS = tuple(MONTHS)
+_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year")
+_UNIT_WORDS += ("decade", "centur")
+_PARTS = ("morning", "afternoon", "evening", "night")
+NEEDS: dict[str, tuple[str, ...] | None] = {
+    "iso": _DIGITS,
+    "numeric": _DIGITS,
+    "md_range": _MONTH_WORDS,
+    "dm_range": _MONTH_WORDS,
+    "mdy": _MONTH_WORDS,
+    "dmy": _MONTH_WORDS,
+    "month_range": _MONTH_WORDS,
+    "year_range": _DIGITS,
+    "quarter": ("quarter", "half"),
+    "q_year": ("q1", "q2", "q3", "q4", "h1", "h2", "h3", "h4"),
+    "season": tuple(SEASONS),
+    "decade": _DIGITS,
+    "holiday": ("christmas", "new year"),
+    "month": _MONTH_WORDS,
+    "rel_month": _MONTH_WORDS,
+    "relday": ("yesterday", "today", "tomorrow", "tonight", *_PARTS),
+    "ago": _UNIT_WORDS,
+    "day_before": ("day", "night", "week", "month", "year"),
+    "ref_part": _PARTS,
+    "early_hours": ("hours",),
+    "the_weekend": ("weekend",),
+    "unit_rel": ("day", "week", "month", "year", "decade", "quarter"),
+    "weekday": _WEEKDAY_NAMES,
+    "set_every": ("every", "each"),
+    "set_freq": ("once", "twice", "thrice", "times"),
+    "set_adverb": (
+        "daily",
+        "nightly",
+        "weekly",
+        "monthly",
+        "quarterly",
+        "yearly",
+        "annual",
+        "hourly",
+    ),
+    "set_plural_weekday": _WEEKDAY_NAMES,
+    "duration": _UNIT_WORDS,
+    "long": ("long",),
+    "vague_duration": ("hours", "days", "weeks", "months", "years", "decades"),
+    "year": _DIGITS,
+    "clock": (*_DIGITS, "noon", "midday", "midnight"),
+    "vague": None,
+}
+
+
+def may_match(name: str, lower_text: str) -> bool:
+    """False when the lower-cased text lacks every word the pattern ``name`` needs."""
+    needs = NEEDS[name]
+    return needs is None or any(word in lower_text for word in needs)
+
+
 DATELINE_RE = re.compile(
     r"^[ \t]*(?P<place>(?-i:[A-Z])[A-Za-z.'’\- ]{1,40}?"
     r"(?:,[ \t]*(?-i:[A-Z])[A-Za-z.'’\- ]{1,30}?){0,2}),[ \t]*"
