@@ -298,6 +298,7 @@ class Participation:
     actor: ActorMention
     role: Role
     sentence: int
+    inherited: bool = False  # read from the article's earlier report of the parties
 
 
 @dataclass(slots=True)
@@ -367,7 +368,48 @@ class EventFinder:
         for si, sent in enumerate(self.sents):
             self._sentence(si, sent)
         self._fold_content()
+        self._discourse_parties()
+        self._dateline_place()
         return self._final()
+
+    def _discourse_parties(self) -> None:
+        """'The truce takes effect on Monday' after 'X and Y agreed a truce': a meeting, truce
+        or agreement told with no parties is between the parties the article last named."""
+        for j, ev in enumerate(self.events):
+            if ev.merged_into is not None or ev.participants:
+                continue
+            if ev.cls not in {"meeting", "agreement", "ceasefire"}:
+                continue
+            for i in range(j - 1, -1, -1):
+                prev = self.events[i]
+                parties = [p for p in prev.participants if p.role == Role.PARTICIPANT]
+                if (
+                    prev.merged_into is None
+                    and prev.cls in {"meeting", "agreement", "ceasefire"}
+                    and len(parties) >= 2
+                ):
+                    for p in parties:
+                        ev.participants.append(
+                            Participation(p.actor, Role.PARTICIPANT, ev.sentence, True)
+                        )
+                    break
+
+    def _dateline_place(self) -> None:
+        """The place of a dateline ('DOHA -', 'ASMARA (Wire) -') for the lead's events."""
+        doc = self.doc
+        place = None
+        for i in range(min(2, len(doc))):
+            p = self.m.token_place.get(i)
+            if p is not None:
+                nxt = doc[p.end] if p.end < len(doc) else None
+                if nxt is not None and nxt.text in {",", "-", "—", "–", "("}:
+                    place = p
+                break
+        if place is None:
+            return
+        for ev in self.events:
+            if ev.merged_into is None and ev.place is None and ev.sentence == 0:
+                ev.place = place
 
     def _final(self) -> list[EventMention]:
         """The surviving events, their 'about' links pointing into the returned list."""
@@ -752,6 +794,34 @@ class EventFinder:
         if low == "call" and "for" in {c.lower_ for c in tok.children if c.dep_ == "prep"}:
             trig = Trigger("call", "VERB", "020", "appeal", True)
         cameo, cls = trig.cameo, trig.cls
+        if (
+            cls == "agreement"
+            and low in {"sign", "initial", "ratify"}
+            and not any(c.dep_ in {"dobj", "nsubjpass"} for c in tok.children)
+        ):
+            # "Akar also signed", "Peres signed for Israel": a signatory of the agreement just told
+            target = next(
+                (
+                    e
+                    for e in reversed(self.events)
+                    if e.merged_into is None and e.cls == "agreement"
+                ),
+                None,
+            )
+            if target is not None:
+                for c in tok.children:
+                    if c.dep_ == "nsubj":
+                        for a in self._actors(c, si, verb=tok):
+                            target.add(a, Role.PARTICIPANT, si)
+                for c in tok.conjuncts:  # "..., and Getachew Reda for the Tigrayan side"
+                    for g in c.children:
+                        if g.dep_ == "nsubj":
+                            for a in self._actors(g, si):
+                                target.add(a, Role.PARTICIPANT, si)
+                if si not in target.sentences:
+                    target.sentences.append(si)
+                self.by_token[tok.i] = self.events.index(target)
+                return None
         ev = EventMention(
             trigger=tok.i,
             cameo=cameo,

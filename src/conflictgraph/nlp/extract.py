@@ -313,7 +313,11 @@ class _Builder:
                     Relation.PARTICIPANT,
                     role=p.role,
                     time=tv,
-                    provenance=(self.prov(p.sentence, confidence=0.8, evidence="role"),),
+                    provenance=(
+                        self.prov(p.sentence, confidence=0.5, evidence="role:discourse")
+                        if p.inherited
+                        else self.prov(p.sentence, confidence=0.8, evidence="role"),
+                    ),
                 )
             )
         for res, si in e.references:

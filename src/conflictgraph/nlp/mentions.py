@@ -788,6 +788,14 @@ class MentionFinder:
                     continue  # "State" of "Secretary of State" is an office, not a name
                 if span.text.lower() in NOT_PEOPLE:
                     continue
+                while (
+                    span.end + 1 < len(doc)
+                    and doc[span.end].text == "-"
+                    and doc[span.end + 1].text[:1].isupper()
+                ):
+                    span = doc[span.start : span.end + 2]  # "Phumzile Mlambo-Ngcuka"
+                if self._is_place_name(span, words) or self._in_dateline_credit(span):
+                    continue
                 # The small model often tags a name it does not know as a product.
                 named_like_a_person = (
                     ent.label_ in {"PRODUCT", "WORK_OF_ART"}
@@ -899,10 +907,33 @@ class MentionFinder:
                 a.title = a.title or b.title
                 a.affiliation = a.affiliation or b.affiliation
 
+    def _is_place_name(self, span: Span, words: frozenset[str]) -> bool:
+        """'Yerevan', 'Khartoum', 'Lachin' tagged as people: a known place with no office."""
+        if len(span) > 2 or self._has_title_left(span, words):
+            return False
+        if span.start > 0 and span.doc[span.start - 1].lower_ in HONORIFICS:
+            return False
+        return self.places.lookup(span.text) is not None or self.gaz.lookup(span.text) is not None
+
+    @staticmethod
+    def _in_dateline_credit(span: Span) -> bool:
+        """'DOHA (Danube Dispatch) -': the outlet in a dateline is no actor."""
+        doc = span.doc
+        return (
+            span.start <= 4
+            and span.start > 0
+            and doc[span.start - 1].text == "("
+            and span.end < len(doc)
+            and doc[span.end].text == ")"
+        )
+
     @staticmethod
     def _match_short(text: str, full: dict[str, ActorMention]) -> ActorMention | None:
         low = text.lower()
         hits = [p for p in full.values() if p.label.lower().endswith(" " + low)]
+        if not hits and " " not in low:
+            # "Kim" for Kim Jong Un, "Abiy" for Abiy Ahmed: names given family name first
+            hits = [p for p in full.values() if p.label.lower().startswith(low + " ")]
         return hits[0] if len(hits) == 1 else None
 
     @staticmethod

@@ -214,6 +214,7 @@ _DURATION_CORE = (
 )
 TIME_ZONE = r"(?-i:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|MSK|IST|AST|ET|CT|PT)"
 UTC_ZONES = {"GMT", "UTC"}
+PLACE_TIME = r"(?:local|(?-i:[A-Z][a-z]+))[ \t]+time\b"  # "local time", "Kyiv time"
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -337,8 +338,8 @@ PATTERN_SOURCES: dict[str, str] = {
     "clock": (
         r"(?:\b(?P<approx>about|around|approximately|roughly|circa)\s+)?"
         r"(?:(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
-        rf"(?P<ap>[ap]\.m\.?|[ap]m\b)(?:\s*(?P<tz0>{TIME_ZONE}\b|local\s+time))?"
-        rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s*(?P<tz>{TIME_ZONE}\b|local\s+time))?"
+        rf"(?P<ap>[ap]\.m\.?|[ap]m\b)(?:\s*(?P<tz0>{TIME_ZONE}\b|{PLACE_TIME}))?"
+        rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s*(?P<tz>{TIME_ZONE}\b|{PLACE_TIME}))?"
         rf"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:hrs\s+|hours\s+)?(?P<tz2>{TIME_ZONE})\b)"
         r"|\b(?P<named>noon|midday|midnight)\b)"
     ),
