@@ -352,6 +352,9 @@ def _office_words() -> tuple[frozenset[str], frozenset[str]]:
         "col.",
         "lt.",
         "maj.",
+        "policy",
+        "political",
+        "military",
     }
     phrases: set[str] = set()
     try:
@@ -627,8 +630,11 @@ class MentionFinder:
     def _demonym_is_descriptive(span: Span) -> bool:
         """'the Kazakh capital', 'intra-Syrian talks', 'the Syrian crisis' describe, not act."""
         root = span.root
-        if span.start > 0 and span.doc[span.start - 1].lower_ in {"intra", "-", "pro", "anti"}:
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.lower_ in {"intra", "pro", "anti"}:
             return True
+        if before is not None and before.text == "-" and not before.whitespace_:
+            return True  # "intra-Syrian", "pro-Russian"; not a dateline's "Colombia - Colombian"
         head = root.head if root.dep_ in {"amod", "compound", "nmod", "conj"} else None
         while head is not None and head.dep_ in {"conj"} and head.head.pos_ == "ADJ":
             head = head.head.head
@@ -981,7 +987,8 @@ class MentionFinder:
                 if (
                     prev is not None
                     and prev.lower_ in {"on", "for", "of"}
-                    and (title_toks or (a_start - 2 >= 0 and doc[a_start - 2].lower_ in words))
+                    and a_start - 2 >= 0
+                    and doc[a_start - 2].lower_ in words
                 ):
                     title_toks = list(doc[a_start - 1 : i + 1]) + title_toks  # "Envoy on Syria"
                     i = a_start - 2
