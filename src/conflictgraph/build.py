@@ -68,4 +68,5 @@ def build_graph(
         if progress is not None:
             progress(article)
     graph.consolidate_people()
+    graph.consolidate_events()
     return BuildResult(graph, articles, report.skipped, report.notices)

@@ -64,6 +64,11 @@ def _name_words(label: str) -> list[str]:
     return label.lower().replace("-", " ").split()
 
 
+def _support(provenance: list[dict[str, Any]]) -> int:
+    """How many distinct articles report a node or an edge."""
+    return len({p["article"] for p in provenance})
+
+
 def _bounds(d: dict[str, Any]) -> tuple[date, date]:
     """The inclusive calendar span of an ISO start/end pair at any precision."""
     start = _iso_date(d["start"], first=True)
@@ -177,15 +182,18 @@ class ConflictGraph:
     def _upsert(self, nid: str, attrs: dict[str, Any]) -> None:
         if nid not in self.g:
             self.g.add_node(nid, **attrs)
-            return
-        cur = self.g.nodes[nid]
-        for k, v in attrs.items():
-            if k == "provenance":
-                cur[k] = _merge_prov(cur.get(k, []), v)
-            elif k == "aliases":
-                cur[k] = sorted(set(cur.get(k, [])) | set(v) - {cur.get("label")})
-            elif cur.get(k) in (None, "", []) and v not in (None, "", []):
-                cur[k] = v
+        else:
+            cur = self.g.nodes[nid]
+            for k, v in attrs.items():
+                if k == "provenance":
+                    cur[k] = _merge_prov(cur.get(k, []), v)
+                elif k == "aliases":
+                    cur[k] = sorted(set(cur.get(k, [])) | set(v) - {cur.get("label")})
+                elif cur.get(k) in (None, "", []) and v not in (None, "", []):
+                    cur[k] = v
+        node = self.g.nodes[nid]
+        if node.get("kind") != str(NodeKind.ARTICLE):
+            node["support"] = _support(node.get("provenance", []))
 
     def _add_actor(self, a: Actor) -> None:
         self._upsert(
@@ -279,6 +287,7 @@ class ConflictGraph:
         best, other = sorted((a, b), key=_date_preference)
         cur.update(best)
         if not _overlaps(best, other):
+            cur["conflicting_dates"] = True
             conflicts = cur.setdefault("date_conflicts", [])
             flagged = {k: other[k] for k in ("start", "end", "precision")}
             if flagged not in conflicts:
@@ -309,6 +318,8 @@ class ConflictGraph:
                 cur["title"] = attrs["title"]
         else:
             self.g.add_edge(e.source, e.target, key=key, **attrs)
+        edge = self.g.edges[e.source, e.target, key]
+        edge["support"] = _support(edge["provenance"])
 
     # -- identity across articles ---------------------------------------------------------------
     def consolidate_people(self) -> int:
@@ -362,6 +373,95 @@ class ConflictGraph:
             cur["provenance"] = _merge_prov(cur["provenance"], d["provenance"])
         else:
             self.g.add_edge(u, v, key=key, **d)
+        edge = self.g.edges[u, v, key]
+        edge["support"] = _support(edge["provenance"])
+
+    def consolidate_events(self) -> int:
+        """Merge reports of one event that got different ids: same kind, same status,
+        overlapping dates, and the same place (or, where one has no place, two or more
+        parties in common). Returns how many nodes were merged; independent of order.
+        """
+
+        def parties(n: str) -> set[str]:
+            return {
+                s
+                for s, _, d in self.g.in_edges(n, data=True)
+                if d["relation"] == "participant" and d.get("role") not in {"observer", "speaker"}
+            }
+
+        events = sorted(
+            (n, d)
+            for n, d in self.g.nodes(data=True)
+            if d.get("kind") == "event" and d.get("start")
+        )
+        groups: dict[tuple[str, str], list[str]] = {}
+        for n, d in events:
+            groups.setdefault((identity.event_family(d["event_type"]), d["status"]), []).append(n)
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+
+        for members in groups.values():
+            for i, a in enumerate(members):
+                da = self.g.nodes[a]
+                for b in members[i + 1 :]:
+                    db = self.g.nodes[b]
+                    if not _overlaps(da, db):
+                        continue
+                    la, lb = da.get("location"), db.get("location")
+                    if la and lb and la != lb:
+                        continue
+                    if not (la and lb) and len(parties(a) & parties(b)) < 2:
+                        continue
+                    ra, rb = find(a), find(b)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+        merged = 0
+        for n in sorted(parent):
+            root = find(n)
+            if root != n and n in self.g:
+                self._merge_event(n, root)
+                merged += 1
+        return merged
+
+    def _merge_event(self, old: str, into: str) -> None:
+        src = dict(self.g.nodes[old])
+        cur = self.g.nodes[into]
+        self._reconcile_dates(cur, src)
+        names = {cur["label"], *cur.get("aliases", []), src["label"], *src.get("aliases", [])}
+        cur["label"] = max(names, key=lambda s: (len(s), s))
+        cur["aliases"] = sorted(names - {cur["label"]})
+        cur["location"] = cur.get("location") or src.get("location")
+        cur["provenance"] = _merge_prov(cur["provenance"], src["provenance"])
+        cur["support"] = _support(cur["provenance"])
+        for u, _, k, d in list(self.g.in_edges(old, keys=True, data=True)):
+            self._move_edge(u, into, k, d)
+        for _, v, k, d in list(self.g.out_edges(old, keys=True, data=True)):
+            self._move_edge(into, v, k, d)
+        self.g.remove_node(old)
+        self._sync_edge_dates(into)
+
+    # -- SPARQL ------------------------------------------------------------------------------------
+    def sparql(self, query: str, *, allow_update: bool = False, **bindings: object) -> Any:
+        """Run SPARQL over this graph's RDF, ``bindings`` passed as values (never pasted in).
+
+        Returns an ``rdflib.query.Result`` (rows of rdflib terms);
+        ``conflictgraph.store.sparql.records(result)`` gives plain dicts. The graph is
+        converted for each call: for many queries on a large graph use a store. Updates are
+        refused unless ``allow_update=True``; an allowed update changes this graph.
+
+        >>> from conflictgraph.query import demo_graph
+        >>> rows = demo_graph().sparql(
+        ...     "SELECT ?label ?iso3 WHERE { ?a rdfs:label ?label ; cg:iso3 ?iso3 }", iso3="IRN")
+        >>> [str(r.label) for r in rows]
+        ['Iran']
+        """
+        from conflictgraph.store.sparql import sparql_graph
+
+        return sparql_graph(self, query, allow_update=allow_update, **bindings)
 
     # -- the page ---------------------------------------------------------------------------------
     def to_html(self, *, title: str = "conflictgraph") -> str:

@@ -407,8 +407,20 @@ class EventFinder:
                 break
         if place is None:
             return
+        pub = self.published
         for ev in self.events:
-            if ev.merged_into is None and ev.place is None and ev.sentence == 0:
+            if ev.merged_into is not None or ev.place is not None or ev.sentence != 0:
+                continue
+            t = ev.time
+            # only what happened where and when the reporter filed: a day or two before the date
+            if (
+                pub
+                and t
+                and t.start
+                and t.end
+                and t.end >= pub - timedelta(days=3)
+                and t.start <= pub
+            ):
                 ev.place = place
 
     def _final(self) -> list[EventMention]:

@@ -75,6 +75,12 @@ def article_id(article: str) -> str:
 _FAMILY = {"041": "041", "042": "042", "043": "042", "057": "057", "087": "087"}
 
 
+def event_family(cameo: str) -> str:
+    """The kind of event identity goes by: the CAMEO root, or the sub-code for calls, visits,
+    signed agreements and ceasefires."""
+    return _FAMILY.get(cameo[:3], cameo[:2])
+
+
 def event_id(
     *,
     cameo: str,
@@ -89,7 +95,7 @@ def event_id(
     Undated events also carry their article, so that two vague mentions in different articles
     are not merged on type and actors alone.
     """
-    family = _FAMILY.get(cameo[:3], cameo[:2])
+    family = event_family(cameo)
     if place and date_key:
         # Same kind of event, same day, same place: the same event, whoever is named.
         parts = [family, date_key, place]
