@@ -334,21 +334,42 @@ class _Builder:
         return event
 
     def label(self, e: EventMention) -> str:
-        names = []
-        for p in e.participants:
-            if p.role in {Role.OBSERVER}:
-                continue
+        """A label a person reads: 'Astana peace talks', 'Zarif–Lavrov telephone
+        conversation', 'Aleppo deal (Iran, Russia, Turkey)', 'statement by Russia'."""
+        core = [p for p in e.participants if p.role not in {Role.OBSERVER, Role.MEDIATOR}]
+        names: list[str] = []
+        for p in core or e.participants:
             a = p.actor
             short = _surname(a.label) if a.actor_type == ActorType.PERSON else a.label
             if short not in names:
                 names.append(short)
         phrase = e.phrase
         if e.place and e.place.label.lower() not in phrase.lower():
-            phrase = f"{phrase} in {e.place.label}"
-        if names:
+            phrase = f"{e.place.label} {phrase}"
+        directed = {p.role for p in core} & {Role.SOURCE, Role.SPEAKER, Role.TARGET}
+        if len(names) == 2 and not directed:
+            phrase = f"{names[0]}–{names[1]} {phrase}"
+        elif names and directed:
+            src = [
+                n for p in core if p.role in {Role.SOURCE, Role.SPEAKER} for n in [_short(p.actor)]
+            ]
+            tgt = [n for p in core if p.role == Role.TARGET for n in [_short(p.actor)]]
+            if src:
+                phrase = f"{phrase} by {', '.join(dict.fromkeys(src))}"
+            if tgt:
+                phrase = (
+                    f"{phrase} against {', '.join(dict.fromkeys(tgt))}"
+                    if e.cameo[:2] in {"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"}
+                    else f"{phrase} to {', '.join(dict.fromkeys(tgt))}"
+                )
+        elif names:
             shown = ", ".join(names[:4]) + (" …" if len(names) > 4 else "")
-            phrase = f"{phrase}: {shown}"
+            phrase = f"{phrase} ({shown})"
         return phrase[:1].upper() + phrase[1:]
+
+
+def _short(a: ActorMention) -> str:
+    return _surname(a.label) if a.actor_type == ActorType.PERSON else a.label
 
 
 _PARTICLES = {"de", "al", "van", "von", "la", "el", "bin", "ibn", "abu", "da", "di", "du", "le"}
