@@ -232,3 +232,22 @@ def test_relations_appeals_calls_and_fire(nlp) -> None:  # type: ignore[no-untyp
     assert set(roles(g, call["id"])) == {"Vladimir Putin", "Recep Tayyip Erdogan"}
     (fire,) = events(g, "19")
     assert fire["start"] == "2017-01-23" and "North Korea" in roles(g, fire["id"])
+
+
+ADOPTION = Article(
+    id="t-adoption",
+    published=date(2015, 12, 19),
+    text=(
+        "The UN Security Council unanimously adopted a resolution on Friday endorsing a road map "
+        "for peace in Syria. Resolution 2254 asks the Secretary-General to convene the parties."
+    ),
+)
+
+
+def test_adoption_is_an_event_of_the_issuer_and_dates_the_resolution(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = graph_of(nlp, ADOPTION)
+    (res,) = g.nodes_of_kind("resolution")
+    assert (res["code"], res["adopted"]) == ("UNSC 2254", "2015-12-18")
+    (adoption,) = [e for e in events(g, "05") if e["event_type"] == "057"]
+    assert roles(g, adoption["id"]) == {"UN Security Council": {"source"}}
+    assert g.g.has_edge(adoption["id"], res["id"], "references")

@@ -511,6 +511,29 @@ class EventFinder:
         if low == "launch":
             wanted = MUNITIONS | {"attack", "offensive", "raid", "strike", "airstrike", "assault"}
             return trig if obj_lemmas & wanted else None
+        if trig.cls == "adoption":
+            # "the Council adopted Resolution 2254", "voted for Resolution 2268"
+            texts = {
+                "resolution",
+                "text",
+                "measure",
+                "deal",
+                "agreement",
+                "accord",
+                "plan",
+                "draft",
+            }
+            objs_all = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+            objs_all += [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in {"for", "on"}
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            if any(o.i in self.m.token_resolution or o.lemma_.lower() in texts for o in objs_all):
+                return trig
+            return None
         if low == "impose":
             wanted = {"law", "emergency", "curfew", "restriction", "lockdown", "blockade"}
             return trig if obj_lemmas & wanted else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -27,7 +28,7 @@ from conflictgraph.model import (
     TimeValue,
 )
 from conflictgraph.nlp.events import EventMention
-from conflictgraph.nlp.mentions import ActorMention, Mentions
+from conflictgraph.nlp.mentions import ActorMention, Mentions, ResolutionMention
 from conflictgraph.resolve import identity
 from conflictgraph.resolve.gazetteer import load_gazetteer
 
@@ -56,6 +57,7 @@ class _Builder:
         self.resolutions: dict[str, Resolution] = {}
         self.edges: list[Edge] = []
         self._prov_cache: dict[tuple[int, float, str], Provenance] = {}
+        self._event_ids: dict[int, str] = {}
 
     # -- provenance ---------------------------------------------------------------------------
     def prov(self, si: int, *, confidence: float = 0.9, evidence: str = "") -> Provenance:
@@ -86,6 +88,7 @@ class _Builder:
                 r.key, r.code, r.label, r.issuer, r.adopted, r.surface, self.sent_index[r.start]
             )
         events = [self.event(e) for e in self.events]
+        self._adoption_dates()
         for e, ev in zip(self.events, events, strict=True):
             for k in e.about:
                 self.edges.append(
@@ -105,6 +108,25 @@ class _Builder:
             edges=tuple(self.edges),
             time_expressions=tuple(self.timexes),
         )
+
+    def _adoption_dates(self) -> None:
+        """A resolution adopted in the text by its issuer takes the adoption's date."""
+        for e in self.events:
+            if e.cls != "adoption" or e.time is None or e.time.precision != Precision.DAY:
+                continue
+            issuers = {p.actor.key for p in e.participants}
+            if not e.references:
+                # "adopted a resolution on Friday ... Resolution 2254, passed 15-0, ...": the one
+                # resolution of this issuer the article names
+                named = {r.key: r for r in self.m.resolutions if r.issuer in issuers}
+                if len(named) == 1:
+                    (res,) = named.values()
+                    e.references.append((res, e.sentence))
+                    self._reference_edge(e, res, e.sentence)
+            for res, _ in e.references:
+                cur = self.resolutions.get(res.key)
+                if cur is not None and cur.adopted is None and cur.issuer in issuers:
+                    self.resolutions[res.key] = replace(cur, adopted=e.time.start)
 
     # -- nodes ----------------------------------------------------------------------------------
     def add_actor(self, a: ActorMention) -> None:
@@ -320,18 +342,22 @@ class _Builder:
                     ),
                 )
             )
+        self._event_ids[id(e)] = eid
         for res, si in e.references:
-            self.edges.append(
-                Edge(
-                    eid,
-                    res.key,
-                    Relation.REFERENCES,
-                    time=tv,
-                    provenance=(self.prov(si, confidence=0.8, evidence="reference"),),
-                )
-            )
+            self._reference_edge(e, res, si)
         self.edges.append(Edge(eid, self.art_node, Relation.REPORTED_IN, provenance=(provs[0],)))
         return event
+
+    def _reference_edge(self, e: EventMention, res: ResolutionMention, si: int) -> None:
+        self.edges.append(
+            Edge(
+                self._event_ids[id(e)],
+                res.key,
+                Relation.REFERENCES,
+                time=e.time,
+                provenance=(self.prov(si, confidence=0.8, evidence="reference"),),
+            )
+        )
 
     def label(self, e: EventMention) -> str:
         """A label a person reads: 'Astana peace talks', 'Zarif–Lavrov telephone
