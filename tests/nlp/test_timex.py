@@ -76,6 +76,37 @@ def test_weekday_resolved_by_tense(
     assert day(find(plain_nlp, sentence), words) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "words", "expected"),
+    [
+        # a to-infinitive takes its governor's tense unless that governor plans ahead
+        (
+            "SEACOM was able to restore some services by Saturday afternoon.",
+            date(2011, 10, 11),
+            "Saturday afternoon",
+            date(2011, 10, 8),
+        ),
+        (
+            "Rescuers struggled to reach the area late Tuesday.",
+            date(2013, 7, 3),
+            "late Tuesday",
+            date(2013, 7, 2),
+        ),
+        ("They agreed to meet on Monday.", SAT, "Monday", date(2017, 1, 30)),
+        (
+            "The thieves struck in the early hours of Monday.",
+            date(2013, 9, 10),
+            "the early hours of Monday",
+            date(2013, 9, 9),
+        ),
+    ],
+)
+def test_weekday_under_an_infinitive_and_with_early_or_late(
+    plain_nlp: Language, sentence: str, anchor: date, words: str, expected: date
+) -> None:
+    assert day(find(plain_nlp, sentence, anchor), words) == expected
+
+
 def test_weekday_value_and_type(plain_nlp: Language) -> None:
     expr = one(find(plain_nlp, "Zarif spoke to Lavrov on Saturday."), "Saturday")
     assert expr.type is TimexType.DATE
@@ -105,6 +136,49 @@ def test_month_day_takes_nearest_year_in_tense_direction(
     exprs = find(plain_nlp, sentence, anchor)
     assert len(exprs) == 1
     assert day(exprs, exprs[0].text) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anchor", "words", "expected"),
+    [
+        # 3 days ahead or 362 back: the nearest, though "agreed" is past tense
+        (
+            "The leaders agreed in Minsk on Thursday on a package of measures including a "
+            "ceasefire from February 15.",
+            date(2015, 2, 12),
+            "February 15",
+            date(2015, 2, 15),
+        ),
+        (
+            "The leaders agreed on a ceasefire from February 15.",
+            date(2015, 2, 12),
+            "February 15",
+            date(2015, 2, 15),
+        ),
+        # far both ways (210 days back, 155 ahead): the tense decides
+        ("The truce collapsed on July 2.", SAT, "July 2", date(2016, 7, 2)),
+        ("The truce will take effect on July 2.", SAT, "July 2", date(2017, 7, 2)),
+        # a past verb's own date more than a week ahead is last year's
+        ("The rebels attacked the town on June 8.", date(2013, 5, 3), "June 8", date(2012, 6, 8)),
+        # a date "set for" is a plan, whatever the tense
+        (
+            "A provisional trial date was set for October 28.",
+            date(2013, 6, 12),
+            "October 28",
+            date(2013, 10, 28),
+        ),
+        (
+            "He was arrested early Jan. 6 in San Diego.",
+            date(2009, 2, 3),
+            "Jan. 6",
+            date(2009, 1, 6),
+        ),
+    ],
+)
+def test_month_day_nearest_year_unless_far_both_ways(
+    plain_nlp: Language, sentence: str, anchor: date, words: str, expected: date
+) -> None:
+    assert day(find(plain_nlp, sentence, anchor), words) == expected
 
 
 def test_month_day_near_an_explicit_date_in_the_same_sentence(plain_nlp: Language) -> None:
@@ -405,6 +479,16 @@ def test_relative_to_the_anchor(
     assert (expr.time.start, expr.time.end, expr.time.precision) == (start, end, precision)
 
 
+def test_this_season_just_past(plain_nlp: Language) -> None:
+    exprs = find(plain_nlp, "There were many thefts this summer.", date(2013, 9, 9))
+    assert one(exprs, "this summer").value == "2013-SU"
+
+
+def test_earlier_in_the_day_is_the_day_of_the_story(plain_nlp: Language) -> None:
+    text = "Talks opened in Geneva on March 14, 2016. The envoy had arrived earlier in the day."
+    assert day(find(plain_nlp, text), "earlier in the day") == date(2016, 3, 14)
+
+
 def test_late_last_year_keeps_year_precision(plain_nlp: Language) -> None:
     expr = one(find(plain_nlp, "The offensive began late last year."), "late last year")
     assert expr.value == "2016"
@@ -499,6 +583,16 @@ def test_ranges_are_intervals(
     assert (expr.time.start, expr.time.end, expr.time.precision) == (start, end, precision)
 
 
+def test_duration_before_a_clause_is_not_a_date(plain_nlp: Language) -> None:
+    expr = one(find(plain_nlp, "Two minutes after she walked in, she left."), "Two minutes")
+    assert (expr.text, expr.type, expr.value, expr.time) == (
+        "Two minutes",
+        TimexType.DURATION,
+        "PT2M",
+        None,
+    )
+
+
 def test_two_day_talks_are_a_duration_and_a_date(plain_nlp: Language) -> None:
     exprs = find(
         plain_nlp, "They discussed the two-day talks which concluded in Astana on January 24."
@@ -581,6 +675,13 @@ def test_dateline_reuters(plain_nlp: Language) -> None:
     assert day(exprs, "Monday") == date(2017, 1, 30)
 
 
+def test_date_line_under_the_title_is_the_anchor(plain_nlp: Language) -> None:
+    text = "Lohan checks into rehab\nMay 2, 2013 | 5:03pm\nShe checked in on Thursday."
+    exprs = find(plain_nlp, text, None)
+    assert day(exprs, "May 2, 2013") == date(2013, 5, 2)
+    assert day(exprs, "Thursday") == date(2013, 5, 2)
+
+
 def test_dateline_without_a_page_date(plain_nlp: Language) -> None:
     text = "Washington, DC, June 23, 2016 — The talks ended yesterday."
     assert day(find(plain_nlp, text, None), "yesterday") == date(2016, 6, 22)
@@ -630,6 +731,38 @@ def test_clock_time_attached_to_a_day(plain_nlp: Language) -> None:
     assert expr.time.start == date(2017, 1, 27)
 
 
+@pytest.mark.parametrize(
+    ("text", "anchor", "words", "value"),
+    [
+        (
+            "PUBLISHED: Thursday, May 2, 2013, 1:32 PM. Lohan checked in.",
+            date(2013, 5, 3),
+            "Thursday, May 2, 2013, 1:32 PM",
+            "2013-05-02T13:32",
+        ),
+        (
+            "The quake struck at 0737 GMT on Tuesday.",
+            date(2013, 7, 3),
+            "0737 GMT on Tuesday",
+            "2013-07-02T07:37Z",
+        ),
+    ],
+)
+def test_day_and_clock_time_are_one_expression(
+    plain_nlp: Language, text: str, anchor: date, words: str, value: str
+) -> None:
+    expr = one(find(plain_nlp, text, anchor), words)
+    assert (expr.text, expr.type, expr.value) == (words, TimexType.TIME, value)
+    assert expr.time is not None
+    assert expr.time.start == date.fromisoformat(value[:10])
+
+
+def test_lone_clock_time_is_read_on_the_day_of_the_story(plain_nlp: Language) -> None:
+    text = "Talks opened in Geneva on March 14, 2016. At about 8.40am the delegations met."
+    expr = one(find(plain_nlp, text), "8.40am")
+    assert (expr.text, expr.value, expr.time) == ("about 8.40am", "2016-03-14T08:40", None)
+
+
 # --- things that are not time expressions ------------------------------------------------------
 
 
@@ -643,6 +776,8 @@ def test_clock_time_attached_to_a_day(plain_nlp: Language) -> None:
         "March on the capital, the leaders urged.",
         "They watched Saturday Night Live.",
         "The Good Friday Agreement ended the Troubles.",
+        "The 36-year-old champion beat the 40 years old challenger.",
+        "The climber fell around 2000ft near the hut.",
     ],
 )
 def test_not_time_expressions(plain_nlp: Language, sentence: str) -> None:
@@ -746,6 +881,34 @@ def test_every_pattern_has_a_builder() -> None:
 
     assert list(timex_rules.PATTERNS) == list(timex._BUILDERS)
     assert set(timex_rules.ACCEPT) <= set(timex_rules.PATTERNS)
+
+
+_SAMPLE = (
+    "On Saturday, January 28, 2017, Russia said talks held on January 23-24 in Astana, from 23 to "
+    "24 January, ended. Late last year, in August last year and between March and May 2016, and "
+    "in 2015-2016, the 1990s and the early '90s, Q3 2016, the third quarter of 2016, the summer "
+    "of 2016, last winter, Christmas 2016, mid-2015 and early March, fighting flared. Three days "
+    "ago, two weeks later, the day before, the following morning, the early hours of Monday, "
+    "over the weekend, the following day and earlier this month, on Friday morning at 10 a.m., "
+    "at 14:30 GMT and 0737 GMT, at about 8.40am and noon, they met; they meet every Monday, "
+    "twice a week, in weekly talks, on Mondays, for six months, a year-long siege, for years, "
+    "recently, now and in the coming weeks. 24/01/2017 and 2017-01-24 and Jan. 24 and Sept 3."
+)
+
+
+def test_pattern_guards_and_needed_words_change_no_match() -> None:
+    import re
+
+    from conflictgraph.nlp import timex_rules as R
+
+    lower = _SAMPLE.lower()
+    for name, source in R.PATTERN_SOURCES.items():
+        plain = [m.span() for m in re.finditer(source, _SAMPLE, re.IGNORECASE)]
+        guarded = [m.span() for m in R.PATTERNS[name].finditer(_SAMPLE)]
+        assert guarded == plain, name
+        assert R.may_match(name, lower), name
+        for start, end in guarded:
+            assert R.may_match(name, lower[start:end]), (name, _SAMPLE[start:end])
 
 
 def test_results_sorted_and_non_overlapping(plain_nlp: Language) -> None:
