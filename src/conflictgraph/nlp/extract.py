@@ -58,6 +58,7 @@ class _Builder:
         self.edges: list[Edge] = []
         self._prov_cache: dict[tuple[int, float, str], Provenance] = {}
         self._event_ids: dict[int, str] = {}
+        self._sent_text: dict[int, str] = {}
 
     # -- provenance ---------------------------------------------------------------------------
     def prov(self, si: int, *, confidence: float = 0.9, evidence: str = "") -> Provenance:
@@ -66,12 +67,15 @@ class _Builder:
         if cached is not None:
             return cached
         sent = self.sents[si]
+        text = self._sent_text.get(si)
+        if text is None:
+            text = self._sent_text[si] = sent.text.strip()
         self._prov_cache[key] = made = Provenance(
             article=self.art_node,
             sentence=si,
             char_start=sent.start_char,
             char_end=sent.end_char,
-            text=sent.text.strip(),
+            text=text,
             confidence=confidence,
             extractor=EXTRACTOR,
             evidence=evidence,

@@ -213,6 +213,11 @@ NOT_PEOPLE = {
     "getty images",
     "epa",
 }
+_GENERIC_HEADS = frozenset(
+    GOVERNMENT_NOUNS
+    | OPPOSITION_NOUNS
+    | {"group", "faction", "force", "troop", "government", "regime", "army", "military"}
+)
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "around", "into", "across"}
 
@@ -1111,10 +1116,14 @@ class MentionFinder:
         for tok in doc:
             if tok.i in m.token_actor or any(a.start <= tok.i < a.end for a in m.actors[-3:]):
                 continue
-            lemma = tok.lemma_.lower()
-            low = tok.lower_
             if tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
+            lemma = tok.lemma_.lower()
+            low = tok.lower_
+            if not (
+                {lemma, low} & _GENERIC_HEADS or (lemma == "government" and tok.i + 2 < len(doc))
+            ):
+                continue  # only nouns that can stand for a government, force or opposition
             mods = self._state_modifiers(tok, m)
             group = next(
                 (
