@@ -67,6 +67,5 @@ def build_graph(
         graph.add_extraction(extract(article, doc))
         if progress is not None:
             progress(article)
-    graph.consolidate_people()
-    graph.consolidate_events()
+    graph.consolidate()
     return BuildResult(graph, articles, report.skipped, report.notices)

@@ -7,6 +7,7 @@ import sys
 import time
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -15,7 +16,16 @@ from conflictgraph.errors import ConflictGraphError
 
 __all__ = ["main"]
 
-FORMATS = {"json": "graph.json", "ttl": "graph.ttl", "trig": "graph.trig", "html": "graph.html"}
+FORMATS = {
+    "json": "graph.json",
+    "ttl": "graph.ttl",
+    "trig": "graph.trig",
+    "html": "graph.html",
+    "png": "graph.png",
+    "svg": "graph.svg",
+    "timeline-png": "timeline.png",
+    "timeline-html": "timeline.html",
+}
 EXIT_SKIPPED = 3
 
 
@@ -154,6 +164,18 @@ def write_outputs(
             from conflictgraph.viz import write_html
 
             write_html(graph.g, path, title=title)
+        elif fmt in {"png", "svg"}:
+            from conflictgraph.viz.static import to_png, to_svg
+
+            (to_png if fmt == "png" else to_svg)(graph.g, path, title=title)
+        elif fmt == "timeline-png":
+            from conflictgraph.viz.timeline import timeline_png
+
+            timeline_png(graph.g, path, title=title)
+        elif fmt == "timeline-html":
+            from conflictgraph.viz.timeline import timeline_html
+
+            timeline_html(graph.g, path, title=title)
         written[fmt] = path
     return written
 
@@ -206,6 +228,309 @@ def dates(file: Path, published: date | None, fmt: str) -> None:
             f"{r['start']:>6} {r['type']:<9} {r['value'] or '-':<14} "
             f"{r['start_date'] or '':<10} {r['end_date'] or '':<10} {r['text']}"
         )
+
+
+# -- store and queries -------------------------------------------------------------------------
+
+DB_HELP = "Store folder (default: $CONFLICTGRAPH_DB or ./conflictgraph.db)."
+OUTPUT_CHOICE = click.Choice(["table", "csv", "json"])
+
+
+def _db_option(func: Any) -> Any:
+    return click.option(
+        "--db",
+        "db",
+        type=click.Path(path_type=Path, file_okay=False),
+        default="conflictgraph.db",
+        envvar="CONFLICTGRAPH_DB",
+        show_default=True,
+        help=DB_HELP,
+    )(func)
+
+
+def _open_store(db: Path, *, create: bool = False) -> Any:
+    from conflictgraph.store import Store
+
+    return Store.open(db, create=create)
+
+
+def _emit_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str) -> None:
+    """Print query rows as an aligned table, CSV or JSON (JSON keeps every field)."""
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=1, ensure_ascii=False, default=str))
+        return
+
+    def cell(v: Any) -> str:
+        if v is None:
+            return ""
+        if isinstance(v, list):
+            return "; ".join(cell(x) for x in v)
+        return str(v)
+
+    table = [[cell(r.get(c)) for c in columns] for r in rows]
+    if fmt == "csv":
+        import csv
+        import io
+
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(table)
+        click.echo(buf.getvalue(), nl=False)
+        return
+    from conflictgraph.store.sparql import text_table
+
+    click.echo(text_table(columns, table))
+
+
+def _when(r: dict[str, Any]) -> str:
+    if not r.get("start"):
+        return "undated"
+    end = r.get("end")
+    return r["start"] if not end or end == r["start"] else f"{r['start']}..{end}"
+
+
+def _actors_text(r: dict[str, Any]) -> str:
+    return ", ".join(f"{a['label']} ({a['role']})" for a in r["actors"])
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_db_option
+@click.option(
+    "--published",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Publication date for inputs that carry none of their own.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def add(
+    inputs: tuple[Path, ...], db: Path, published: date | None, quiet: bool, as_json: bool
+) -> None:
+    """Add articles to a store, creating it if needed: only articles it has not seen (by id and
+    content hash) are extracted and merged; adding the same article again changes nothing. A
+    crash leaves the store as it was before or after the add; one writer at a time.
+
+    Exit status: 0 all inputs read; 3 some inputs were skipped (each named on stderr).
+
+    Example: conflictgraph add data/articles --db conflictgraph.db
+    """
+    with _open_store(db, create=True) as store:
+        report = store.add(inputs, published=published)
+    for err in report.skipped:
+        click.echo(f"skipped: {err}", err=True)
+    if not quiet:
+        for note in report.notices:
+            click.echo(f"note: {note}", err=True)
+    summary = {
+        "added": report.added,
+        "replaced": report.replaced,
+        "unchanged": len(report.unchanged),
+        "duplicates": report.duplicates,
+        "skipped": len(report.skipped),
+        "generation": report.generation,
+        "counts": report.counts,
+        "seconds": report.seconds,
+    }
+    if as_json:
+        click.echo(json.dumps(summary, indent=1))
+    elif not quiet:
+        c = report.counts
+        verb = "added" if report.changed else "nothing new:"
+        click.echo(
+            f"{verb} {len(report.added)} new, {len(report.replaced)} replaced, "
+            f"{len(report.unchanged)} already stored; {db} now holds {c.get('article', 0)} "
+            f"articles, {c.get('actor', 0)} actors, {c.get('event', 0)} events, "
+            f"{c.get('edges', 0)} edges (generation {report.generation}, {report.seconds} s)"
+        )
+    if report.skipped:
+        raise SystemExit(EXIT_SKIPPED)
+
+
+@cli.command()
+@click.argument("query")
+@_db_option
+@click.option(
+    "--bind",
+    "binds",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to a value: a node id (state:RUS), <IRI>, prefix:name (cg:mediator), "
+    "text^^xsd:type, or plain text. Repeatable.",
+)
+@click.option("--format", "fmt", type=OUTPUT_CHOICE, default="table", show_default=True)
+@click.option("--update", "allow_update", is_flag=True, help="Allow SPARQL updates (else refused).")
+def sparql(query: str, db: Path, binds: tuple[str, ...], fmt: str, allow_update: bool) -> None:
+    """Run a SPARQL 1.1 query against the store. QUERY is the text, @FILE to read it from a
+    file, or - for stdin. Prefixes cg, sem, rdfs, xsd, prov, schema, skos, owl, time, dcterms
+    and wd are predeclared; values given with --bind are passed to the engine, never pasted
+    into the text. Table and CSV show node ids and prefixed names; JSON is the W3C SPARQL
+    results format. Updates are refused unless --update.
+
+    Example: conflictgraph sparql 'SELECT * WHERE { ?e a sem:Event } LIMIT 5' --db my.db
+    """
+    from conflictgraph.store.sparql import format_result, parse_binding
+
+    if query == "-":
+        query = sys.stdin.read()
+    elif query.startswith("@"):
+        try:
+            query = Path(query[1:]).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise click.BadParameter(f"cannot read {query[1:]}: {exc.strerror}") from exc
+    bindings = dict(parse_binding(b) for b in binds)
+    with _open_store(db) as store:
+        result = store.sparql(query, allow_update=allow_update, **bindings)
+        if allow_update and not result.vars and result.type == "SELECT":
+            click.echo(f"update applied (generation {store.generation})", err=True)
+            return
+        click.echo(format_result(result, fmt))
+
+
+@cli.command()
+@click.argument("actor")
+@_db_option
+@click.option("--from", "start", metavar="DATE", help="Only events overlapping this date or later.")
+@click.option("--to", "end", metavar="DATE", help="Only events overlapping this date or earlier.")
+@click.option("--role", "roles", multiple=True, help="Only these roles (repeatable).")
+@click.option("--format", "fmt", type=OUTPUT_CHOICE, default="table", show_default=True)
+def timeline(
+    actor: str, db: Path, start: str | None, end: str | None, roles: tuple[str, ...], fmt: str
+) -> None:
+    """Print an actor's events in date order with the roles it played. ACTOR is a node id, a
+    name or an alias (any case); dates are ISO at any precision (2017, 2016-12, 2017-01-24).
+
+    Example: conflictgraph timeline "Sergei Lavrov" --db conflictgraph.db
+    """
+    from conflictgraph.query import actor_timeline
+
+    with _open_store(db) as store:
+        rows = actor_timeline(store.graph(), actor=actor, role=roles or None, start=start, end=end)
+    for r in rows:
+        r["when"] = _when(r)
+        r["with"] = ", ".join(
+            dict.fromkeys(a["label"] for a in r["actors"] if a["id"] != r["actor"])
+        )
+    _emit_rows(rows, ["when", "roles", "event_type", "label", "place", "status", "with"], fmt)
+
+
+@cli.command()
+@_db_option
+@click.option("--from", "start", metavar="DATE", help="Events overlapping this date or later.")
+@click.option("--to", "end", metavar="DATE", help="Events overlapping this date or earlier.")
+@click.option("--actor", help="Only events this actor took part in (id, name or alias).")
+@click.option("--role", "roles", multiple=True, help="Only participations in these roles.")
+@click.option(
+    "--type", "types", multiple=True, help="CAMEO code or prefix (04, 0871) or PLOVER type."
+)
+@click.option("--place", help="A place, or a state for every place in it.")
+@click.option("--status", "statuses", multiple=True, help="occurred, planned, refused ...")
+@click.option("--resolution", help="Only events referencing this resolution (code or name).")
+@click.option("--undated", is_flag=True, help="Keep undated events when a window is given.")
+@click.option("--format", "fmt", type=OUTPUT_CHOICE, default="table", show_default=True)
+def events(
+    db: Path,
+    start: str | None,
+    end: str | None,
+    actor: str | None,
+    roles: tuple[str, ...],
+    types: tuple[str, ...],
+    place: str | None,
+    statuses: tuple[str, ...],
+    resolution: str | None,
+    undated: bool,
+    fmt: str,
+) -> None:
+    """List events in date order, filtered by a date window (an event counts when its dates
+    overlap it), actor, role, type, place, status or resolution.
+
+    Example: conflictgraph events --from 2016-12 --to 2017-01 --type 046 --db conflictgraph.db
+    """
+    from conflictgraph.query import events as find_events
+
+    with _open_store(db) as store:
+        rows = find_events(
+            store.graph(),
+            start=start,
+            end=end,
+            actor=actor,
+            role=roles or None,
+            event_type=types or None,
+            place=place,
+            status=statuses or None,
+            resolution=resolution,
+            include_undated=undated,
+        )
+    for r in rows:
+        r["when"] = _when(r)
+        r["who"] = _actors_text(r)
+    _emit_rows(rows, ["when", "event_type", "label", "place", "status", "who"], fmt)
+
+
+@cli.command()
+@_db_option
+@click.option("--json", "as_json", is_flag=True, help="Print everything as JSON.")
+def info(db: Path, as_json: bool) -> None:
+    """Print what a store holds: counts by kind, triples, the date range of its events and
+    its articles in the order they were added.
+
+    Example: conflictgraph info --db conflictgraph.db
+    """
+    with _open_store(db) as store:
+        data = store.info()
+    if as_json:
+        click.echo(json.dumps(data, indent=1, ensure_ascii=False))
+        return
+    c = data["counts"]
+    lo, hi = data["dates"]
+    lines = [
+        f"store      {data['path']} (generation {data['generation']}, "
+        f"{data['bytes'] / 1e6:.1f} MB, {data['created']})",
+        f"articles   {data['articles']}",
+        f"nodes      {c.get('actor', 0)} actors, {c.get('event', 0)} events, "
+        f"{c.get('resolution', 0)} resolutions, {c.get('location', 0)} places",
+        f"edges      {c.get('edges', 0)}",
+        f"triples    {data['triples']} in {data['named_graphs']} named graphs + default",
+        f"dates      {lo or '-'} .. {hi or '-'}",
+        f"updates    {data['updates']} SPARQL update(s) applied",
+    ]
+    click.echo("\n".join(lines))
+    if data["article_list"]:
+        click.echo("\narticles (in the order added):")
+        rows = [
+            [a["published"] or "undated", a["id"], a["title"] or ""] for a in data["article_list"]
+        ]
+        from conflictgraph.store.sparql import text_table
+
+        click.echo(text_table(["published", "id", "title"], rows))
+
+
+@cli.command(name="export")
+@_db_option
+@click.option(
+    "--format",
+    "fmt",
+    required=True,
+    type=click.Choice(
+        ["json", "ttl", "trig", "nt", "nq", "jsonld", "graphml", "gexf", "csv", "html"]
+    ),
+    help="json (node-link), ttl, trig, nt, nq, jsonld, graphml, gexf (dynamic, for Gephi), "
+    "csv (a folder: events.csv, edges.csv, nodes.csv), html (the offline page).",
+)
+@click.option(
+    "--out", required=True, type=click.Path(path_type=Path), help="File (folder for csv)."
+)
+def export_cmd(db: Path, fmt: str, out: Path) -> None:
+    """Write the store's graph in one format. RDF formats are the store's own dataset, with a
+    named graph per article in trig, nq and jsonld.
+
+    Example: conflictgraph export --format gexf --out graph.gexf --db conflictgraph.db
+    """
+    with _open_store(db) as store:
+        written = store.export(fmt, out)
+    for path in written:
+        click.echo(str(path))
 
 
 def main() -> None:

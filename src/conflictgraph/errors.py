@@ -7,7 +7,10 @@ __all__ = [
     "ExportError",
     "InputError",
     "ModelNotInstalledError",
+    "QueryError",
     "RDFError",
+    "StoreError",
+    "StoreLockedError",
 ]
 
 
@@ -74,3 +77,47 @@ class ExportError(ConflictGraphError):
     """An output file could not be written."""
 
     code = "CG400"
+
+
+class StoreError(ConflictGraphError):
+    """The store directory is missing, not a store, damaged or of another format version."""
+
+    code = "CG500"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+
+
+class StoreLockedError(StoreError):
+    """Another process is writing the store (one writer at a time)."""
+
+    code = "CG501"
+
+
+# Store problem codes.
+STORE_LOCKED = "CG501"
+STORE_MISSING = "CG502"
+STORE_DAMAGED = "CG503"
+STORE_VERSION = "CG504"
+
+
+class QueryError(ConflictGraphError):
+    """A query could not be run: bad SPARQL, a refused update, an unknown actor or binding."""
+
+    code = "CG600"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+
+
+# Query problem codes.
+SPARQL_SYNTAX = "CG601"
+UPDATE_REFUSED = "CG602"
+BAD_BINDING = "CG603"
+UNKNOWN_NODE = "CG604"
+AMBIGUOUS_NODE = "CG605"
+BAD_ARGUMENT = "CG606"

@@ -322,6 +322,12 @@ class ConflictGraph:
         edge["support"] = _support(edge["provenance"])
 
     # -- identity across articles ---------------------------------------------------------------
+    def consolidate(self) -> None:
+        """The cross-article identity step every build ends with (people, then events); the
+        one place to extend, so the store and ``build_graph`` always merge alike."""
+        self.consolidate_people()
+        self.consolidate_events()
+
     def consolidate_people(self) -> int:
         """Merge people named only by surname ("Zarif", "De Mistura") into the one person of
         the graph whose full name ends that way; returns how many nodes were merged.

@@ -9,10 +9,12 @@ The attribute-to-term tables are in :mod:`conflictgraph.rdf.terms`.
 
 from __future__ import annotations
 
+import json
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
+from importlib import resources
 from pathlib import Path
 from typing import Final
 
@@ -22,12 +24,12 @@ from rdflib import Dataset, Graph
 from conflictgraph.errors import RDFError
 from conflictgraph.rdf.decode import decode
 from conflictgraph.rdf.encode import bind_prefixes, encode
-from conflictgraph.rdf.terms import PREFIXES
 from conflictgraph.store.files import atomic_write_text
 
 __all__ = [
     "FORMATS",
     "from_rdf",
+    "jsonld_context",
     "parse_rdf",
     "quiet_rdflib",
     "to_jsonld",
@@ -98,10 +100,19 @@ def to_ntriples(g: nx.MultiDiGraph, *, generated_at: datetime | None = None) -> 
     return _serialize(_merged(to_rdf(g, generated_at=generated_at)), "nt")
 
 
+def jsonld_context() -> dict[str, object]:
+    """The JSON-LD context (``rdf/context.jsonld``): the project's prefixes plus short names
+    for every class and property (``label``, ``begin``, ``hasActor``, ``evidence`` ...)."""
+    text = resources.files("conflictgraph.rdf").joinpath("context.jsonld").read_text("utf-8")
+    context = json.loads(text)["@context"]
+    assert isinstance(context, dict)
+    return context
+
+
 def to_jsonld(g: nx.MultiDiGraph, *, generated_at: datetime | None = None) -> str:
-    """JSON-LD with the named graphs kept, compacted with the project's prefixes."""
+    """JSON-LD with the named graphs kept, compacted with the project's context file."""
     ds = to_rdf(g, generated_at=generated_at)
-    return _serialize(ds, "json-ld", context=dict(PREFIXES), indent=2)
+    return _serialize(ds, "json-ld", context=jsonld_context(), indent=2)
 
 
 FORMATS: Final[Mapping[str, Callable[..., str]]] = {
