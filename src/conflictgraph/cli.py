@@ -67,7 +67,7 @@ def cli() -> None:
     "formats",
     default="json,ttl,trig,html",
     show_default=True,
-    help="Comma-separated outputs: json, ttl, trig, html.",
+    help="Comma-separated outputs: json, ttl, trig, html, png, svg, timeline-png, timeline-html.",
 )
 @click.option(
     "--strict", is_flag=True, help="Fail (exit 3) before writing anything if an input is skipped."
