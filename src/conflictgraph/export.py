@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Final
 import networkx as nx
 
 from conflictgraph.errors import ExportError
+from conflictgraph.model import ROLE_ORDER
 from conflictgraph.query import GraphLike, _nx, _sort_key, _span, event_row
 from conflictgraph.store.files import atomic_write_bytes, atomic_write_text
 
@@ -67,17 +68,7 @@ EXPORT_FORMATS: Final = (
 )
 """Formats of ``conflictgraph export``; ``csv`` writes a folder of tables."""
 
-ROLES: Final = (
-    "organizer",
-    "host",
-    "mediator",
-    "guarantor",
-    "participant",
-    "speaker",
-    "source",
-    "target",
-    "observer",
-)
+ROLES: Final = tuple(str(r) for r in ROLE_ORDER)
 _JOIN: Final = "; "
 
 

@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 __all__ = [
+    "ROLE_ORDER",
     "Actor",
     "ActorType",
     "Article",
@@ -96,6 +97,20 @@ class Role(StrEnum):
     TARGET = "target"
     SPEAKER = "speaker"
     OBSERVER = "observer"
+
+
+# The order roles are listed in tables and timelines: who convened it first, bystanders last.
+ROLE_ORDER: tuple[Role, ...] = (
+    Role.ORGANIZER,
+    Role.HOST,
+    Role.MEDIATOR,
+    Role.GUARANTOR,
+    Role.PARTICIPANT,
+    Role.SPEAKER,
+    Role.SOURCE,
+    Role.TARGET,
+    Role.OBSERVER,
+)
 
 
 class Relation(StrEnum):

@@ -33,6 +33,7 @@ import networkx as nx
 
 from conflictgraph.errors import AMBIGUOUS_NODE, BAD_ARGUMENT, UNKNOWN_NODE, QueryError
 from conflictgraph.graph import ConflictGraph
+from conflictgraph.model import ROLE_ORDER
 
 __all__ = [
     "actor_timeline",
@@ -53,22 +54,7 @@ GraphLike = ConflictGraph | nx.MultiDiGraph
 DateLike = date | str | None
 Row = dict[str, Any]
 
-_ROLE_ORDER = {
-    r: i
-    for i, r in enumerate(
-        [
-            "organizer",
-            "host",
-            "mediator",
-            "guarantor",
-            "participant",
-            "speaker",
-            "source",
-            "target",
-            "observer",
-        ]
-    )
-}
+_ROLE_ORDER = {str(r): i for i, r in enumerate(ROLE_ORDER)}
 
 
 # ---------------------------------------------------------------------------------------------

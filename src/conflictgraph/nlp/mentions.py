@@ -286,6 +286,48 @@ class Mentions:
         self.token_resolution = {i: r for r in self.resolutions for i in range(r.start, r.end)}
 
 
+TITLE_CORE = {
+    "minister",
+    "envoy",
+    "president",
+    "undersecretary",
+    "under-secretary",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "ambassador",
+    "commander",
+    "leader",
+    "head",
+    "representative",
+    "adviser",
+    "advisor",
+    "negotiator",
+    "chairman",
+    "chair",
+    "director",
+    "mediator",
+    "coordinator",
+    "king",
+    "emir",
+    "prince",
+    "sheikh",
+    "chancellor",
+    "premier",
+    "senator",
+    "mayor",
+    "governor",
+    "secretary-general",
+    "general",
+    "chief",
+    "counterpart",
+    "gen.",
+    "colonel",
+    "col.",
+}
+
+
 @lru_cache(maxsize=1)
 def _office_words() -> tuple[frozenset[str], frozenset[str]]:
     """(single words that build an office, full office phrases), from data/offices.csv."""
@@ -372,48 +414,6 @@ def _office_words() -> tuple[frozenset[str], frozenset[str]]:
     except FileNotFoundError:
         pass
     return frozenset(words), frozenset(phrases)
-
-
-TITLE_CORE = {
-    "minister",
-    "envoy",
-    "president",
-    "undersecretary",
-    "under-secretary",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "ambassador",
-    "commander",
-    "leader",
-    "head",
-    "representative",
-    "adviser",
-    "advisor",
-    "negotiator",
-    "chairman",
-    "chair",
-    "director",
-    "mediator",
-    "coordinator",
-    "king",
-    "emir",
-    "prince",
-    "sheikh",
-    "chancellor",
-    "premier",
-    "senator",
-    "mayor",
-    "governor",
-    "secretary-general",
-    "general",
-    "chief",
-    "counterpart",
-    "gen.",
-    "colonel",
-    "col.",
-}
 
 
 class MentionFinder:
