@@ -109,4 +109,4 @@ class GazetteerRuler:
 def _case_ok(word: str, written: str, exact: bool) -> bool:
     if exact:
         return word == written
-    return not (any(c.isupper() for c in written) and word.islower())
+    return not (not written.islower() and word.islower())  # a capitalised name, not in lower case

@@ -425,6 +425,7 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> Mentions:
         """Return every mention in ``doc``; the result is also stored as ``doc._.cg_mentions``."""
+        self._tokens = list(doc)  # one Token object per token, reused by every pass
         m = Mentions()
         gaz_spans = filter_spans(list(doc.spans.get(GAZ_SPANS, [])))
         self._resolutions(doc, gaz_spans, m)
@@ -885,7 +886,7 @@ class MentionFinder:
         # Bare surnames the NER missed: any capitalised token equal to a known surname.
         m.index()
         surnames = {p.label.split()[-1]: p for p in full.values()}
-        for tok in doc:
+        for tok in self._tokens:
             if tok.i in m.token_actor or tok.text not in surnames or not tok.text[:1].isupper():
                 continue
             p = surnames[tok.text]
@@ -1113,7 +1114,7 @@ class MentionFinder:
 
     # -- generic phrases: governments, oppositions, officials ------------------------------
     def _generic(self, doc: Doc, m: Mentions) -> None:
-        for tok in doc:
+        for tok in self._tokens:
             if tok.i in m.token_actor or any(a.start <= tok.i < a.end for a in m.actors[-3:]):
                 continue
             if tok.pos_ not in {"NOUN", "PROPN"}:
@@ -1305,7 +1306,7 @@ class MentionFinder:
             )
         m.index()
         # "the Kazakh capital", "the Syrian capital": the capital city of that state.
-        for tok in doc:
+        for tok in self._tokens:
             if tok.lemma_.lower() != "capital" or tok.i in m.token_place:
                 continue
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
@@ -1334,7 +1335,7 @@ class MentionFinder:
                 break
         m.index()
         # Places the NER missed: a proper noun after "in/at/from/near" that GeoNames knows.
-        for tok in doc:
+        for tok in self._tokens:
             if (
                 tok.pos_ != "PROPN"
                 or tok.i in m.token_actor
