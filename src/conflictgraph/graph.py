@@ -7,6 +7,7 @@ provenance kept; a date conflict between sources is kept and flagged, never over
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import json
 from collections.abc import Iterable
@@ -44,6 +45,10 @@ _PRECISION_RANK = {
 
 def _prov_list(provs: Iterable[Provenance]) -> list[dict[str, Any]]:
     return [p.to_dict() for p in provs]
+
+
+def _prov_key(p: dict[str, Any]) -> tuple[str, int, str]:
+    return (p["article"], p["sentence"], p.get("evidence", ""))
 
 
 def _merge_prov(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -118,6 +123,7 @@ class ConflictGraph:
 
     def __init__(self, g: nx.MultiDiGraph | None = None) -> None:
         self.g: nx.MultiDiGraph = g if g is not None else nx.MultiDiGraph()
+        self._prov_seen: dict[tuple[str, ...], set[tuple[str, int, str]]] = {}
 
     # -- size and access ---------------------------------------------------------------------
     def number_of_nodes(self) -> int:
@@ -179,14 +185,35 @@ class ConflictGraph:
             if d["relation"] == "references":
                 d.update(when)
 
+    def _add_prov(
+        self, owner: tuple[str, ...], cur: list[dict[str, Any]], new: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        """Add unseen provenance entries to ``cur`` in sorted place; a set of the entries'
+        keys per node and edge keeps re-adding popular nodes linear, not quadratic."""
+        seen = self._prov_seen.get(owner)
+        if seen is None or len(seen) != len(cur):
+            seen = self._prov_seen[owner] = {_prov_key(p) for p in cur}
+        for p in new:
+            k = _prov_key(p)
+            if k not in seen:
+                seen.add(k)
+                bisect.insort(cur, p, key=_prov_key)
+        return cur
+
+    def _forget(self, node: str) -> None:
+        """Drop the provenance indexes of a node about to be removed, and of its edges."""
+        for owner in [o for o in self._prov_seen if node in o[1:3]]:
+            del self._prov_seen[owner]
+
     def _upsert(self, nid: str, attrs: dict[str, Any]) -> None:
         if nid not in self.g:
+            self._prov_seen.pop(("n", nid), None)
             self.g.add_node(nid, **attrs)
         else:
             cur = self.g.nodes[nid]
             for k, v in attrs.items():
                 if k == "provenance":
-                    cur[k] = _merge_prov(cur.get(k, []), v)
+                    cur[k] = self._add_prov(("n", nid), cur.get(k, []), v)
                 elif k == "aliases":
                     cur[k] = sorted(set(cur.get(k, [])) | set(v) - {cur.get("label")})
                 elif cur.get(k) in (None, "", []) and v not in (None, "", []):
@@ -311,12 +338,15 @@ class ConflictGraph:
                 return  # an edge to a node the extraction did not make: drop it, loudly in tests
         if self.g.has_edge(e.source, e.target, key):
             cur = self.g.edges[e.source, e.target, key]
-            cur["provenance"] = _merge_prov(cur["provenance"], attrs["provenance"])
+            cur["provenance"] = self._add_prov(
+                ("e", e.source, e.target, key), cur["provenance"], attrs["provenance"]
+            )
             if cur.get("start") is None and attrs.get("start"):
                 cur.update({k: attrs[k] for k in ("start", "end", "precision")})
             if attrs.get("title") and not cur.get("title"):
                 cur["title"] = attrs["title"]
         else:
+            self._prov_seen.pop(("e", e.source, e.target, key), None)
             self.g.add_edge(e.source, e.target, key=key, **attrs)
         edge = self.g.edges[e.source, e.target, key]
         edge["support"] = _support(edge["provenance"])
@@ -366,6 +396,7 @@ class ConflictGraph:
             self._move_edge(u if u != old else into, into, k, d)
         for _, v, k, d in list(self.g.out_edges(old, keys=True, data=True)):
             self._move_edge(into, v if v != old else into, k, d)
+        self._forget(old)
         self.g.remove_node(old)
         self._upsert(into, attrs)
         for _, d in self.g.nodes(data=True):
@@ -447,6 +478,7 @@ class ConflictGraph:
             self._move_edge(u, into, k, d)
         for _, v, k, d in list(self.g.out_edges(old, keys=True, data=True)):
             self._move_edge(into, v, k, d)
+        self._forget(old)
         self.g.remove_node(old)
         self._sync_edge_dates(into)
 
