@@ -120,6 +120,7 @@ class Relation(StrEnum):
     HELD_IN = "held_in"
     REFERENCES = "references"
     ABOUT = "about"
+    PRODUCED_BY = "produced_by"
     AFFILIATED_WITH = "affiliated_with"
     ISSUED_BY = "issued_by"
     LOCATED_IN = "located_in"

@@ -251,3 +251,28 @@ def test_adoption_is_an_event_of_the_issuer_and_dates_the_resolution(nlp) -> Non
     (adoption,) = [e for e in events(g, "05") if e["event_type"] == "057"]
     assert roles(g, adoption["id"]) == {"UN Security Council": {"source"}}
     assert g.g.has_edge(adoption["id"], res["id"], "references")
+
+
+OUTCOMES = Article(
+    id="t-outcomes",
+    published=date(2022, 11, 3),
+    text=(
+        "Ethiopia and the TPLF signed an agreement in Pretoria on Wednesday after ten days of "
+        "talks mediated by the African Union. In Libya, the rival forces reached a permanent "
+        "ceasefire at talks in Geneva on Friday."
+    ),
+)
+
+
+def test_agreements_link_to_the_talks_that_produced_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = graph_of(nlp, OUTCOMES)
+    label = {n["id"]: n["label"] for n in g.g.nodes.values()}
+    place = {n["id"]: n.get("location") for n in g.nodes_of_kind("event")}
+    produced = [(s, t) for s, t, d in g.g.edges(data=True) if d["relation"] == "produced_by"]
+    assert len(produced) == 2
+    for outcome, talks in produced:
+        assert place[outcome] == place[talks]
+    (pretoria_talks,) = [t for s, t in produced if "Pretoria" in label[t]]
+    assert roles(g, pretoria_talks) == {"African Union": {"mediator"}}
+    (geneva,) = [e for e in events(g, "08")]
+    assert "Ethiopia" not in roles(g, geneva["id"])  # another conflict's parties stay out

@@ -318,6 +318,7 @@ class EventMention:
     place: PlaceMention | None = None
     references: list[tuple[ResolutionMention, int]] = field(default_factory=list)
     about: list[int] = field(default_factory=list)  # indices of other events in the list
+    produced_by: list[int] = field(default_factory=list)  # talks that produced this outcome
     sentences: list[int] = field(default_factory=list)
     triggers: list[int] = field(default_factory=list)
     verb: int | None = None  # a light/content verb absorbed into a noun trigger
@@ -388,6 +389,10 @@ class EventFinder:
                     and prev.cls in {"meeting", "agreement", "ceasefire"}
                     and len(parties) >= 2
                 ):
+                    if ev.place and prev.place and ev.place.key != prev.place.key:
+                        break  # told of somewhere else: another conflict's parties
+                    if ev.sentence - prev.sentences[-1] > 4:
+                        break  # too far back to be the same parties
                     for p in parties:
                         ev.participants.append(
                             Participation(p.actor, Role.PARTICIPANT, ev.sentence, True)
@@ -433,14 +438,19 @@ class EventFinder:
 
         keep = [i for i, e in enumerate(self.events) if e.merged_into is None]
         pos = {i: k for k, i in enumerate(keep)}
+
+        def remap(links: list[int], i: int) -> list[int]:
+            out: list[int] = []
+            for a in links:
+                k = pos[root(a)]
+                if root(a) != i and k not in out:
+                    out.append(k)
+            return out
+
         for i in keep:
             ev = self.events[i]
-            about = []
-            for a in ev.about:
-                k = pos[root(a)]
-                if root(a) != i and k not in about:
-                    about.append(k)
-            ev.about = about
+            ev.about = remap(ev.about, i)
+            ev.produced_by = remap(ev.produced_by, i)
         return [self.events[i] for i in keep]
 
     # -- per sentence ----------------------------------------------------------------------
@@ -620,6 +630,7 @@ class EventFinder:
         # 7. resolutions and "about"
         self._references(si, sent)
         self._about(created)
+        self._produced_by(created)
         subjects = [
             a for t in sent if t.dep_ in {"nsubj", "nsubjpass"} for a in self._actors(t, si)
         ]
@@ -710,6 +721,24 @@ class EventFinder:
                         for a in self._actors(p, si):
                             ev.add(a, Role.TARGET, si)
         anchored = ev.definite or bool(ev.participants)
+        if any(
+            c.dep_ in {"acl", "relcl"}
+            and c.lemma_.lower() in ROLE_VERBS
+            and any(g.dep_ == "agent" for g in c.children)
+            for c in tok.children
+        ):
+            anchored = True  # "talks mediated by the African Union"
+        outcome = tok.head.head if tok.dep_ == "pobj" else None
+        if outcome is not None and outcome.lemma_.lower() in {"day", "week", "month", "round"}:
+            outcome = outcome.head.head if outcome.dep_ == "pobj" else outcome.head
+        if (
+            ev.cls == "meeting"
+            and outcome is not None
+            and tok.head.lower_ in {"at", "after", "during", "following", "in", "of"}
+            and (self._trigger(outcome) or Trigger("", "", "", "", False)).cls
+            in {"agreement", "ceasefire", "adoption"}
+        ):
+            anchored = True  # "a ceasefire at talks in Geneva", "a deal after days of talks"
         # the verb that governs the noun
         head = tok.head
         verb: Token | None = None
@@ -825,6 +854,8 @@ class EventFinder:
         low = tok.lemma_.lower()
         if low in ROLE_VERBS and any(c.i in self.by_token for c in tok.children):
             return None
+        if low in ROLE_VERBS and tok.dep_ in {"acl", "relcl"} and self._trigger(tok.head):
+            return None  # "talks mediated by the AU": a role in the talks, not an event
         prt = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         if low == "call" and "for" in {c.lower_ for c in tok.children if c.dep_ == "prep"}:
             trig = Trigger("call", "VERB", "020", "appeal", True)
@@ -1708,6 +1739,59 @@ class EventFinder:
                             j = self.events.index(other)
                             if j not in ev.about:
                                 ev.about.append(j)
+
+    def _produced_by(self, created: list[int]) -> None:
+        """'reached a deal after talks in Pretoria', 'an accord reached at the talks', 'the
+        talks produced an agreement': the agreement or truce came out of those talks."""
+        for idx in created:
+            ev = self.events[idx]
+            if ev.merged_into is not None or ev.cls not in {"agreement", "ceasefire", "adoption"}:
+                continue
+            for i in ev.triggers:
+                tok = self.doc[i]
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ in {
+                        "at",
+                        "in",
+                        "after",
+                        "during",
+                        "following",
+                        "from",
+                        "through",
+                    }:
+                        for p in c.children:
+                            self._link_talks(ev, p)
+                    if c.dep_ in {"acl", "relcl"}:  # "an accord reached in talks"
+                        for g in c.children:
+                            if g.dep_ == "prep" and g.lower_ in {"at", "in", "during", "after"}:
+                                for p in g.children:
+                                    self._link_talks(ev, p)
+                head = tok.head  # "the talks produced an agreement"
+                if tok.dep_ == "dobj" and head.lemma_.lower() in {"produce", "yield", "deliver"}:
+                    for c in head.children:
+                        if c.dep_ == "nsubj":
+                            self._link_talks(ev, c)
+
+    def _link_talks(self, ev: EventMention, tok: Token) -> None:
+        if tok.lemma_.lower() in {"day", "week", "month", "year", "round", "hour", "night"}:
+            # "after ten days of talks"
+            inner = [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            if inner:
+                tok = inner[0]
+        if tok.dep_ not in {"pobj", "nsubj"} or self._trigger(tok) is None:
+            return
+        other = self._event_at(tok)
+        if other is None or other is ev or other.cls != "meeting":
+            return
+        j = self.events.index(other)
+        if j not in ev.produced_by:
+            ev.produced_by.append(j)
 
     # -- within-article coreference and folding ----------------------------------------------
     def _corefer(self, j: int) -> None:

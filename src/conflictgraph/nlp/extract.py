@@ -94,13 +94,17 @@ class _Builder:
         events = [self.event(e) for e in self.events]
         self._adoption_dates()
         for e, ev in zip(self.events, events, strict=True):
-            for k in e.about:
+            links = [(k, Relation.ABOUT) for k in e.about if k not in e.produced_by]
+            links += [(k, Relation.PRODUCED_BY) for k in e.produced_by]
+            for k, relation in links:
+                if events[k].id == ev.id:
+                    continue
                 self.edges.append(
                     Edge(
                         ev.id,
                         events[k].id,
-                        Relation.ABOUT,
-                        provenance=(self.prov(e.sentence, confidence=0.7, evidence="about"),),
+                        relation,
+                        provenance=(self.prov(e.sentence, confidence=0.7, evidence=str(relation)),),
                     )
                 )
         return ArticleExtraction(

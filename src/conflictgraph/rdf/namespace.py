@@ -61,6 +61,7 @@ class CG(DefinedNamespace):
     locatedIn: URIRef  # location -> state
     references: URIRef  # event -> resolution
     about: URIRef  # event -> event
+    producedBy: URIRef  # event -> event: an agreement produced by talks
     reportedIn: URIRef  # event -> article
     related: URIRef  # an edge whose relation is unknown to this vocabulary (see cg:relation)
     relation: URIRef  # the relation name of an edge, when it is not one of ours

@@ -101,6 +101,7 @@ RELATION_PREDICATE: Final[Mapping[str, URIRef]] = {
     Relation.HELD_IN: SEM.hasPlace,
     Relation.REFERENCES: CG.references,
     Relation.ABOUT: CG.about,
+    Relation.PRODUCED_BY: CG.producedBy,
     Relation.AFFILIATED_WITH: CG.affiliatedWith,
     Relation.ISSUED_BY: CG.issuedBy,
     Relation.LOCATED_IN: CG.locatedIn,
