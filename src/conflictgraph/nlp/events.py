@@ -362,7 +362,8 @@ class EventFinder:
                 for t in span:
                     self.tok_timex[t.i] = tx
         self.sents = list(doc.sents)
-        self.sent_of = {t.i: si for si, s in enumerate(self.sents) for t in s}
+        self.toks = list(doc)  # one Token object per token, shared by every pass
+        self.sent_of = {i: si for si, s in enumerate(self.sents) for i in range(s.start, s.end)}
         self.events: list[EventMention] = []
         self.by_token: dict[int, int] = {}
         self.prev_subjects: list[ActorMention] = []
@@ -586,7 +587,7 @@ class EventFinder:
 
     def _sentence(self, si: int, sent: Span) -> None:
         found: list[tuple[Token, Trigger]] = []
-        for tok in sent:
+        for tok in self.toks[sent.start : sent.end]:
             trig = self._trigger(tok)
             if trig is not None:
                 found.append((tok, trig))
@@ -632,7 +633,10 @@ class EventFinder:
         self._about(created)
         self._produced_by(created)
         subjects = [
-            a for t in sent if t.dep_ in {"nsubj", "nsubjpass"} for a in self._actors(t, si)
+            a
+            for t in self.toks[sent.start : sent.end]
+            if t.dep_ in {"nsubj", "nsubjpass"}
+            for a in self._actors(t, si)
         ]
         if subjects:
             self.prev_subjects = subjects
@@ -1253,7 +1257,7 @@ class EventFinder:
 
     # -- role verbs -------------------------------------------------------------------------
     def _role_verbs(self, si: int, sent: Span) -> None:
-        for tok in sent:
+        for tok in self.toks[sent.start : sent.end]:
             lemma = tok.lemma_.lower()
             role: Role | None = None
             target: Token | None = None
@@ -1464,7 +1468,7 @@ class EventFinder:
             return
         in_sent = [
             (abs(t.i - ev.trigger), tx)
-            for t in sent
+            for t in self.toks[sent.start : sent.end]
             for tx in [self.tok_timex.get(t.i)]
             if tx is not None and tx.time is not None and tx.time.is_dated
         ]
@@ -1472,7 +1476,7 @@ class EventFinder:
             ev.time = min(in_sent, key=lambda x: x[0])[1].time
             ev.time_evidence, ev.time_confidence = "date:sentence", 0.6
             return
-        if any(self.tok_timex.get(t.i) for t in sent):
+        if any(i in self.tok_timex for i in range(sent.start, sent.end)):
             return  # the sentence has time words (a duration, a vague 'recently'): no fallback
         if self.published is not None and ev.status == EventStatus.OCCURRED:
             p = self.published
@@ -1709,7 +1713,7 @@ class EventFinder:
     # -- resolutions and about ---------------------------------------------------------------
     def _references(self, si: int, sent: Span) -> None:
         seen: set[str] = set()
-        for tok in sent:
+        for tok in self.toks[sent.start : sent.end]:
             res = self.m.token_resolution.get(tok.i)
             if res is None or res.key in seen:
                 continue

@@ -50,7 +50,7 @@ class _Builder:
         self.events: list[EventMention] = doc._.cg_events or []
         self.timexes: list[TimeExpression] = doc._.cg_timexes or []
         self.sents = list(doc.sents)
-        self.sent_index = {t.i: si for si, s in enumerate(self.sents) for t in s}
+        self.sent_index = {i: si for si, s in enumerate(self.sents) for i in range(s.start, s.end)}
         self.art_node = identity.article_id(article.id)
         self.actors: dict[str, Actor] = {}
         self.locations: dict[str, Location] = {}
