@@ -363,6 +363,7 @@ class EventFinder:
                     self.tok_timex[t.i] = tx
         self.sents = list(doc.sents)
         self.toks = list(doc)  # one Token object per token, shared by every pass
+        self._trig_cache: dict[int, Trigger | None] = {}
         self.sent_of = {i: si for si, s in enumerate(self.sents) for i in range(s.start, s.end)}
         self.events: list[EventMention] = []
         self.by_token: dict[int, int] = {}
@@ -456,6 +457,15 @@ class EventFinder:
 
     # -- per sentence ----------------------------------------------------------------------
     def _trigger(self, tok: Token) -> Trigger | None:
+        """The trigger a token is, if any (cached per token: every pass asks again)."""
+        i = tok.i
+        if i in self._trig_cache:
+            return self._trig_cache[i]
+        found = self._trigger_of(tok)
+        self._trig_cache[i] = found
+        return found
+
+    def _trigger_of(self, tok: Token) -> Trigger | None:
         pos = (
             "VERB"
             if tok.pos_ in {"VERB", "AUX"}
