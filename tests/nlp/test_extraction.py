@@ -276,3 +276,25 @@ def test_agreements_link_to_the_talks_that_produced_them(nlp) -> None:  # type: 
     assert roles(g, pretoria_talks) == {"African Union": {"mediator"}}
     (geneva,) = [e for e in events(g, "08")]
     assert "Ethiopia" not in roles(g, geneva["id"])  # another conflict's parties stay out
+
+
+PLACES = Article(
+    id="t-places",
+    published=date(2022, 7, 24),
+    text=(
+        "Russian missiles struck the Ukrainian port of Odesa on Saturday. The envoy said she would "
+        "convene political talks between the Libyan parties in Tunisia next month. In Libya, the "
+        "rival forces reached a permanent ceasefire at talks in Geneva on Friday."
+    ),
+)
+
+
+def test_places_of_ports_countries_and_cities(nlp) -> None:  # type: ignore[no-untyped-def]
+    g = graph_of(nlp, PLACES)
+    label = {n["id"]: n["label"] for n in g.g.nodes.values()}
+    where = {
+        e["cameo_root"] + e["status"]: label.get(e["location"]) for e in g.nodes_of_kind("event")
+    }
+    assert where["19occurred"] == "Odesa"  # "the port of Odesa"
+    assert where["04planned"] == "Tunisia"  # a country when no city is named
+    assert where["08occurred"] == "Geneva"  # the city wins over "In Libya"

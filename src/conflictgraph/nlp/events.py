@@ -1631,10 +1631,20 @@ class EventFinder:
 
     # -- places --------------------------------------------------------------------------------
     def _own_place(self, ev: EventMention) -> None:
-        """'talks in Astana', 'the Astana talks', 'concluded in Astana', 'a deal from Aleppo'."""
+        """'talks in Astana', 'the Astana talks', 'concluded in Astana', 'a deal from Aleppo';
+        a country ('talks in Tunisia') only when no city is named."""
+        self._own_city(ev)
+        if ev.place is None:
+            for t in self._region(ev):
+                p = self.m.token_place.get(t.i)
+                if p is not None and p.country_level and t.head.head.i in ev.triggers:
+                    ev.place = p
+                    return
+
+    def _own_city(self, ev: EventMention) -> None:
         for t in self._region(ev):
             p = self.m.token_place.get(t.i)
-            if p is None:
+            if p is None or p.country_level:
                 continue
             if t.dep_ == "pobj" and t.head.lower_ in {
                 "in",

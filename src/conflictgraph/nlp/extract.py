@@ -86,7 +86,8 @@ class _Builder:
         for a in [*self.m.actors, *self.m.implied]:
             self.add_actor(a)
         for p in self.m.places:
-            self.add_location(p.key, p.label, p.iso3, p.surface, self.sent_index[p.start])
+            if not p.country_level:  # a country becomes a place node only where an event is
+                self.add_location(p.key, p.label, p.iso3, p.surface, self.sent_index[p.start])
         for r in self.m.resolutions:
             self.add_resolution(
                 r.key, r.code, r.label, r.issuer, r.adopted, r.surface, self.sent_index[r.start]

@@ -218,6 +218,7 @@ _GENERIC_HEADS = frozenset(
     | OPPOSITION_NOUNS
     | {"group", "faction", "force", "troop", "government", "regime", "army", "military"}
 )
+PORT_NOUNS = {"port", "city", "town", "village", "region", "province", "district", "outskirts"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam"}
 LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "outside", "inside", "around", "into", "across"}
 
@@ -250,6 +251,7 @@ class PlaceMention:
     label: str
     iso3: str | None
     surface: str
+    country_level: bool = False  # a state named as the place ("talks in Tunisia")
 
 
 @dataclass(slots=True)
@@ -403,6 +405,7 @@ class MentionFinder:
         self._generic(doc, m)
         m.index()
         self._places(doc, m)
+        self._country_places(m)
         m.index()
         return m
 
@@ -1307,7 +1310,12 @@ class MentionFinder:
                 continue
             if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
                 continue  # handled from the head of the name
-            if not (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS):
+            in_place_noun = (
+                tok.dep_ == "pobj"
+                and tok.head.lower_ == "of"
+                and tok.head.head.lemma_.lower() in PORT_NOUNS
+            )  # "the Ukrainian port of Odesa"
+            if not (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS) and not in_place_noun:
                 continue
             start = min(
                 [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i]
@@ -1331,6 +1339,25 @@ class MentionFinder:
                     span.text,
                 )
             )
+
+    def _country_places(self, m: Mentions) -> None:
+        """'talks in Tunisia': a state under 'in/at' is also the place of what happens there."""
+        for a in list(m.actors):
+            if a.actor_type != ActorType.STATE or a.how != "name" or not a.iso3:
+                continue
+            root = self._tokens[a.end - 1]
+            if root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "inside", "across"}:
+                m.places.append(
+                    PlaceMention(
+                        a.start,
+                        a.end,
+                        identity.location_id(a.label, a.iso3),
+                        a.label,
+                        a.iso3,
+                        a.surface,
+                        country_level=True,
+                    )
+                )
 
     @staticmethod
     def _country_after(ent: Span, m: Mentions) -> str | None:
