@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from conflictgraph import __version__
-from conflictgraph.errors import ConflictGraphError
+from conflictgraph.errors import ConflictGraphError, ExportError
 
 __all__ = ["main"]
 
@@ -152,6 +152,12 @@ def write_outputs(
 
     assert isinstance(graph, ConflictGraph)
     written: dict[str, Path] = {}
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(
+            f"{out_dir}: cannot create the output folder ({exc.strerror or exc})"
+        ) from exc
     for fmt in formats:
         path = out_dir / FORMATS[fmt]
         if fmt == "json":

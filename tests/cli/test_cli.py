@@ -121,3 +121,10 @@ def test_bad_option_values_are_one_line(tmp_path: Path) -> None:
 def test_every_command_has_help_with_an_example() -> None:
     for name, command in cli.commands.items():
         assert command.help and "Example:" in command.help, name
+
+
+def test_a_single_format_into_a_new_folder(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    proc = run("build", "a.txt", "--out", "new/deeper", "--format", "html", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "new" / "deeper" / "graph.html").stat().st_size > 0

@@ -12,41 +12,19 @@ import pytest
 
 from conflictgraph.viz import write_html
 
+from .chromium import LOCAL_SCHEMES, WATCH, launch
 from .graphs import ARTICLE, URL, XSS_LABEL, build_astana, build_hostile
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "out" / "test-artifacts"
-LOCAL_SCHEMES = ("file", "data", "blob", "about")
-
-# Collects Content-Security-Policy violations and sets up nothing else.
-WATCH = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__csp.push(e.violatedDirective + " " + e.blockedURI);
-});
-"""
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     """One headless Chromium for the module."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"headless browser tests need Chromium at {CHROMIUM}, which is missing")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+    with launch() as b:
         yield b
-        b.close()
 
 
 class Page:

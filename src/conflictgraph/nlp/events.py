@@ -793,8 +793,6 @@ class EventFinder:
             ):
                 anchored = True
                 ev.verb = verb.i
-                if vtrig is not None and vtrig.cls == "statement" and ev.cls == "ceasefire":
-                    pass  # "announced a ceasefire": a ceasefire whose subject declared it
                 consumed.add(verb.i)
                 ev.triggers.append(verb.i)
                 self._verb_arguments(ev, verb, si, directed=trig.directed)
@@ -870,9 +868,6 @@ class EventFinder:
             return None
         if low in ROLE_VERBS and tok.dep_ in {"acl", "relcl"} and self._trigger(tok.head):
             return None  # "talks mediated by the AU": a role in the talks, not an event
-        prt = {c.lower_ for c in tok.children if c.dep_ == "prt"}
-        if low == "call" and "for" in {c.lower_ for c in tok.children if c.dep_ == "prep"}:
-            trig = Trigger("call", "VERB", "020", "appeal", True)
         cameo, cls = trig.cameo, trig.cls
         if (
             cls == "agreement"
@@ -911,7 +906,6 @@ class EventFinder:
             triggers=[tok.i],
             sentences=[si],
         )
-        _ = prt
         self._verb_arguments(ev, tok, si, directed=trig.directed)
         if not ev.participants:
             return None
@@ -1936,11 +1930,6 @@ class EventFinder:
                     prev.sentences.extend(s for s in ev.sentences if s not in prev.sentences)
                     ev.merged_into = i
                     break
-
-
-def ev_lemma(tok: Token) -> str:
-    """The lemma used to look a token up in the trigger table."""
-    return tok.lemma_.lower()
 
 
 _ORDER = {p: i for i, p in enumerate(Precision)}

@@ -9,12 +9,10 @@ country's armed opposition or the person they stand for.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
@@ -22,7 +20,7 @@ from spacy.util import filter_spans
 from conflictgraph.model import ActorType
 from conflictgraph.nlp.gazetteer_ruler import GAZ_SPANS
 from conflictgraph.resolve import identity
-from conflictgraph.resolve.gazetteer import Gazetteer, GazetteerEntry
+from conflictgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from conflictgraph.resolve.places import PlaceIndex
 
 __all__ = ["ActorMention", "MentionFinder", "Mentions", "PlaceMention", "ResolutionMention"]
@@ -331,8 +329,8 @@ TITLE_CORE = {
 
 
 @lru_cache(maxsize=1)
-def _office_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(single words that build an office, full office phrases), from data/offices.csv."""
+def _office_words() -> frozenset[str]:
+    """Single words that build an office title: our core words plus those of data/offices.csv."""
     words: set[str] = set(TITLE_CORE) | {
         "acting",
         "affairs",
@@ -367,17 +365,9 @@ def _office_words() -> tuple[frozenset[str], frozenset[str]]:
         "top",
         "vice",
     }
-    phrases: set[str] = set()
-    try:
-        text = resources.files("conflictgraph.data").joinpath("offices.csv").read_text("utf-8")
-        for row in csv.DictReader(text.splitlines()):
-            title = (row.get("title") or "").strip().lower()
-            if title:
-                phrases.add(title)
-                words.update(title.split())
-    except FileNotFoundError:
-        pass
-    return frozenset(words), frozenset(phrases)
+    for title in load_gazetteer().offices:  # data/offices.csv, read once by the gazetteer
+        words.update(title.lower().split())
+    return frozenset(words)
 
 
 class MentionFinder:
@@ -731,7 +721,7 @@ class MentionFinder:
 
     # -- people -----------------------------------------------------------------------------
     def _people(self, doc: Doc, m: Mentions) -> None:
-        words, _ = _office_words()
+        words = _office_words()
         candidates: list[Span] = []
         for ent in doc.ents:
             if ent.label_ in {"PERSON", "ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART"}:

@@ -20,14 +20,11 @@ True
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import html
 import json
 import math
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
@@ -39,6 +36,7 @@ from pyvis.network import Network
 
 from conflictgraph.errors import ExportError
 from conflictgraph.model import EventStatus, NodeKind, Relation
+from conflictgraph.store.files import atomic_write_text
 from conflictgraph.viz.layout import interval, network_layout, timeline_layout
 
 __all__ = ["graph_payload", "to_html", "write_html"]
@@ -487,21 +485,4 @@ def to_html(g: nx.MultiDiGraph, *, title: str = "conflictgraph") -> str:
 
 def write_html(g: nx.MultiDiGraph, path: Path, *, title: str = "conflictgraph") -> None:
     """Write :func:`to_html` to ``path`` atomically (a temporary file, then ``os.replace``)."""
-    path = Path(path)
-    page = to_html(g, title=title)
-    tmp: str | None = None
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(page)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot write the HTML page: {exc.strerror or exc}") from exc
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
+    atomic_write_text(Path(path), to_html(g, title=title), make_parents=False)
