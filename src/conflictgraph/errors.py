@@ -52,6 +52,7 @@ BAD_DATE = "CG108"
 UNSUPPORTED = "CG109"
 TOO_LARGE = "CG110"
 UNREADABLE = "CG111"
+UNSAFE_XML = "CG112"
 
 
 class ModelNotInstalledError(ConflictGraphError):
@@ -74,9 +75,18 @@ class RDFError(ConflictGraphError):
 
 
 class ExportError(ConflictGraphError):
-    """An output file could not be written."""
+    """An output file could not be written (or would overwrite one without ``--force``)."""
 
     code = "CG400"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+
+
+# Output problem codes.
+OUTPUT_EXISTS = "CG401"
 
 
 class StoreError(ConflictGraphError):

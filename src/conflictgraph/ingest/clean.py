@@ -16,9 +16,11 @@ _URLISH = re.compile(
     r"^\s*(?:https?://|www\.)\S+\s*$|^\s*[\w.-]+\.(?:com|org|net|co\.uk|ir|ru|tv)\S*\s*$", re.I
 )
 _BREADCRUMB = re.compile(r"\S\s+[/|›»>•·]\s+\S")
+# (?<!\s) anchors the leading \s* at the start of a run of spaces, so that a long run of spaces
+# is scanned once, not once per space (which is quadratic on a 2 MB line).
 _CREDIT = re.compile(
-    r"\s*\((?:(?:file\s+)?photos?|images?|pictures?|photograph|credit|source)(?:\s*:|\s+by)\s*[^)]{1,60}\)"
-    r"|\s*\((?:L-R|R-L|from left|left to right|from right|C|L|R)\)",
+    r"(?<!\s)\s*\((?:(?:file\s+)?photos?|images?|pictures?|photograph|credit|source)(?:\s*:|\s+by)\s*[^)]{1,60}\)"
+    r"|(?<!\s)\s*\((?:L-R|R-L|from left|left to right|from right|C|L|R)\)",
     re.I,
 )
 _FURNITURE = re.compile(
@@ -33,6 +35,11 @@ def _words(line: str) -> int:
     return len(line.split())
 
 
+def _is_url(line: str) -> bool:
+    """A line that is only a web address (length-capped: the pattern backtracks on long lines)."""
+    return len(line) <= 500 and _URLISH.match(line) is not None
+
+
 def _is_prose(line: str) -> bool:
     """A line that reads like a sentence: several words and sentence-final punctuation."""
     s = line.strip()
@@ -43,7 +50,7 @@ def _is_furniture(line: str) -> bool:
     s = line.strip()
     if not s:
         return False
-    if _URLISH.match(s) or _FURNITURE.match(s) or (_BREADCRUMB.search(s) and _words(s) <= 8):
+    if _is_url(s) or _FURNITURE.match(s) or (_words(s) <= 8 and _BREADCRUMB.search(s)):
         return True
     # Short lines without sentence punctuation: labels, captions, button text.
     return not _is_prose(s) and _words(s) < 20 and not s.endswith(":")
@@ -60,7 +67,7 @@ def split_title(text: str) -> tuple[str | None, str]:
         s = line.strip()
         if not s:
             continue
-        if _URLISH.match(s) or _FURNITURE.match(s) or (_BREADCRUMB.search(s) and _words(s) <= 4):
+        if _is_url(s) or _FURNITURE.match(s) or (_words(s) <= 4 and _BREADCRUMB.search(s)):
             continue
         if _words(s) < 25 and not s.endswith((".", "!")) and _words(s) >= 3:
             return s, "\n".join(lines[i + 1 :])

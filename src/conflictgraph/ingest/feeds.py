@@ -14,6 +14,14 @@ from conflictgraph.model import Article
 __all__ = ["feed_articles"]
 
 
+_UNSAFE = {
+    "EntitiesForbidden": "it declares entities (entity expansion and external entities are off)",
+    "ExternalReferenceForbidden": "it refers to an external resource",
+    "DTDForbidden": "it has a document type definition",
+    "NotSupportedError": "it uses an XML feature that is not supported",
+}
+
+
 def _vet_xml(data: bytes, origin: str) -> None:
     import defusedxml.ElementTree as DET
     from defusedxml import DefusedXmlException
@@ -22,7 +30,9 @@ def _vet_xml(data: bytes, origin: str) -> None:
         DET.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
         raise InputError(
-            origin, f"unsafe XML refused ({type(exc).__name__})", code=errors.MALFORMED_XML
+            origin,
+            f"unsafe XML refused: {_UNSAFE.get(type(exc).__name__, type(exc).__name__)}",
+            code=errors.UNSAFE_XML,
         ) from exc
     except Exception as exc:  # ParseError and friends
         raise InputError(origin, f"malformed XML: {exc}", code=errors.MALFORMED_XML) from exc

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,9 +22,24 @@ from conflictgraph.errors import InputError
 from conflictgraph.ingest.clean import clean_text, split_title
 from conflictgraph.model import Article
 
-__all__ = ["IngestReport", "iter_articles", "parse_date", "read_inputs"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_CHARS",
+    "IngestReport",
+    "iter_articles",
+    "parse_date",
+    "parse_size",
+    "read_inputs",
+    "sanitize",
+]
 
 MAX_BYTES = 20 * 1024 * 1024
+"""Default size limit of one input file (``--max-size`` raises it)."""
+MAX_CHARS = 1_000_000
+"""Longest article text, in characters: spaCy's own ``max_length``, past which its parser needs
+gigabytes of memory."""
+MIN_YEAR, MAX_YEAR = 1000, 2999
+"""Publication dates outside these years are taken as data errors, not dates."""
 TEXT_EXT = {".txt", ".text", ".md", ".markdown"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
 JSON_EXT = {".json"}
@@ -31,6 +47,12 @@ JSONL_EXT = {".jsonl", ".ndjson"}
 FEED_EXT = {".xml", ".rss", ".atom"}
 SUPPORTED = TEXT_EXT | HTML_EXT | JSON_EXT | JSONL_EXT | FEED_EXT
 _MAGIC = (b"\x89PNG", b"PK\x03\x04", b"%PDF", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff", b"\x7fELF")
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 
 
 @dataclass
@@ -43,40 +65,103 @@ class IngestReport:
 
 
 def parse_date(value: object) -> date | None:
-    """Parse a publication date from metadata (ISO 8601, RFC 822, or a date object)."""
+    """Parse a publication date from metadata (ISO 8601, RFC 822, or a date object).
+
+    Anything else, or a year outside 1000-2999, raises ``ValueError``.
+
+    >>> parse_date("Tue, 13 Dec 2016 10:00:00 GMT")
+    datetime.date(2016, 12, 13)
+    """
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.date()
+        return _plausible(value.date(), value)
     if isinstance(value, date):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"not a date: {value!r}")
+        return _plausible(value, value)
+    if not isinstance(value, str) or len(value) > 100:
+        raise ValueError(f"not a date: {_short(value)}")
     s = value.strip()
     try:
-        return date.fromisoformat(s[:10])
+        return _plausible(date.fromisoformat(s[:10]), value)
     except ValueError:
         pass
     from email.utils import parsedate_to_datetime
 
     try:
-        return parsedate_to_datetime(s).date()
-    except (TypeError, ValueError):
+        return _plausible(parsedate_to_datetime(s).date(), value)
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
     from dateutil import parser as du
 
     try:
-        return du.parse(s, fuzzy=False).date()
-    except (ValueError, OverflowError) as exc:
-        raise ValueError(f"not a date: {value!r}") from exc
+        return _plausible(du.parse(s, fuzzy=False).date(), value)
+    except (ValueError, OverflowError, TypeError, IndexError) as exc:
+        raise ValueError(f"not a date: {_short(value)}") from exc
+
+
+def _plausible(d: date, value: object) -> date:
+    if not MIN_YEAR <= d.year <= MAX_YEAR:
+        raise ValueError(f"not a plausible date: {_short(value)}")
+    return d
+
+
+def _short(value: object, limit: int = 60) -> str:
+    r = repr(value)
+    return r if len(r) <= limit else r[: limit - 3] + "..."
+
+
+_UNITS = {"": 1, "b": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
+
+
+def parse_size(text: str) -> int:
+    """A size such as ``20MB``, ``500k``, ``1.5 GiB`` or ``1048576`` in bytes (powers of 1024).
+
+    >>> parse_size("20MB")
+    20971520
+    """
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*", text.lower())
+    if not m or (m.group(2) == "" and text.strip().lower().endswith("ib")):
+        raise ValueError(f"not a size: {text!r} (examples: 20MB, 500k, 1GB)")
+    size = int(float(m.group(1)) * _UNITS[m.group(2)])
+    if size <= 0:
+        raise ValueError(f"not a size: {text!r} (must be more than 0 bytes)")
+    return size
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
+_BREAKS = re.compile(r"\r\n?|[\x0b\x0c]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def sanitize(text: str) -> str:
+    """Text that every output format can carry: no NUL or other control characters (tab stays,
+    form feeds and vertical tabs become line breaks), lone surrogates (from JSON ``\\ud800`` or
+    undecodable file names) replaced by U+FFFD, line endings normalised to ``\\n``.
+
+    >>> sanitize("a\\x00b\\r\\nc\\ud800")
+    'ab\\nc\ufffd'
+    """
+    text = _CONTROL.sub("", text)
+    text = _SURROGATE.sub("\ufffd", text)
+    return _BREAKS.sub("\n", text)
 
 
 def read_inputs(
-    paths: Iterable[str | os.PathLike[str]], *, published: date | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    published: date | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_chars: int = MAX_CHARS,
 ) -> IngestReport:
     """Read every input path (files or folders) into articles, collecting what was skipped."""
     report = IngestReport()
-    for item in iter_articles(paths, published=published, notices=report.notices):
+    for item in iter_articles(
+        paths,
+        published=published,
+        notices=report.notices,
+        max_bytes=max_bytes,
+        max_chars=max_chars,
+    ):
         if isinstance(item, InputError):
             report.skipped.append(item)
         else:
@@ -89,27 +174,62 @@ def iter_articles(
     *,
     published: date | None = None,
     notices: list[str] | None = None,
+    max_bytes: int = MAX_BYTES,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Article | InputError]:
     """Yield an article or an error for every input; folders are walked in sorted order.
 
-    ``published`` is the date for inputs that carry none of their own.
+    ``published`` is the date for inputs that carry none of their own. A file over
+    ``max_bytes`` is refused unread, and an article over ``max_chars`` characters is refused
+    after reading, so memory stays bounded whatever the inputs.
     """
     notes = notices if notices is not None else []
     for raw in paths:
         path = Path(raw)
+        files: Iterable[Path | InputError]
         if path.is_dir():
-            yield from _walk(path, published, notes)
-        elif not path.exists():
-            yield InputError(str(path), "no such file or folder", code=errors.MISSING)
+            files = _walk(path, notes)
+        elif not path.exists() and not path.is_symlink():
+            files = [InputError(_origin(path), "no such file or folder", code=errors.MISSING)]
         else:
-            yield from _read_file(path, published, notes)
+            files = [path]
+        for item in files:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            for art in _read_file(item, published, notes, max_bytes):
+                if isinstance(art, Article) and len(art.text) > max_chars:
+                    yield InputError(
+                        art.origin or _origin(item),
+                        f"article too long ({len(art.text):,} characters; limit {max_chars:,}): "
+                        "split it into several articles",
+                        code=errors.TOO_LARGE,
+                    )
+                else:
+                    yield art
 
 
-def _walk(folder: Path, published: date | None, notes: list[str]) -> Iterator[Article | InputError]:
+def _origin(path: Path) -> str:
+    """A path as it appears in messages and in the graph (undecodable bytes as U+FFFD)."""
+    return sanitize(str(path))
+
+
+def _walk(folder: Path, notes: list[str]) -> Iterator[Path | InputError]:
+    """Every article file under ``folder`` in sorted order; unreadable folders become errors,
+    and a symlink back to a folder already walked is not followed (no loops)."""
+    problems: list[OSError] = []
     seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True):
-        st = os.stat(root)
-        if (st.st_dev, st.st_ino) in seen:  # a symlink loop
+    for root, dirs, files in os.walk(folder, followlinks=True, onerror=problems.append):
+        yield from _folder_errors(problems)
+        try:
+            st = os.stat(root)
+        except OSError as exc:
+            yield _os_error(Path(root), exc)
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in seen:
+            where = _origin(Path(root))
+            notes.append(f"{where}: a symbolic link to a folder already read; skipped")
             dirs[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
@@ -119,9 +239,25 @@ def _walk(folder: Path, published: date | None, notes: list[str]) -> Iterator[Ar
             if name.startswith(".") or name.endswith(".meta.json") or _is_doc_file(name):
                 continue
             if p.suffix.lower() not in SUPPORTED:
-                notes.append(f"{p}: skipped, not an article format ({p.suffix or 'no extension'})")
+                notes.append(
+                    f"{_origin(p)}: skipped, not an article format ({p.suffix or 'no extension'})"
+                )
                 continue
-            yield from _read_file(p, published, notes)
+            yield p
+    yield from _folder_errors(problems)
+
+
+def _folder_errors(problems: list[OSError]) -> Iterator[InputError]:
+    while problems:
+        exc = problems.pop(0)
+        yield _os_error(Path(exc.filename or "?"), exc, what="cannot read the folder")
+
+
+def _os_error(path: Path, exc: OSError, *, what: str = "cannot read") -> InputError:
+    reason = exc.strerror or str(exc)
+    if path.is_symlink():
+        reason = f"broken or looping symbolic link ({reason})"
+    return InputError(_origin(path), f"{what}: {reason}", code=errors.UNREADABLE)
 
 
 def _is_doc_file(name: str) -> bool:
@@ -131,9 +267,9 @@ def _is_doc_file(name: str) -> bool:
 
 
 def _read_file(
-    path: Path, published: date | None, notes: list[str]
+    path: Path, published: date | None, notes: list[str], max_bytes: int = MAX_BYTES
 ) -> Iterator[Article | InputError]:
-    origin = str(path)
+    origin = _origin(path)
     ext = path.suffix.lower()
     if path.name.endswith(".meta.json"):
         notes.append(f"{origin}: a metadata sidecar, read with its text file, not on its own")
@@ -144,15 +280,12 @@ def _read_file(
         )
         return
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            yield InputError(
-                origin, f"too large ({size:,} bytes; limit {MAX_BYTES:,})", code=errors.TOO_LARGE
-            )
-            return
-        data = path.read_bytes()
+        data = _read_bounded(path, origin, max_bytes)
     except OSError as exc:
-        yield InputError(origin, f"cannot read: {exc.strerror or exc}", code=errors.UNREADABLE)
+        yield _os_error(path, exc)
+        return
+    except InputError as exc:
+        yield exc
         return
     try:
         if ext in HTML_EXT:
@@ -171,17 +304,46 @@ def _read_file(
         yield exc
 
 
+def _read_bounded(path: Path, origin: str, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; never more is held in memory (a
+    file that grows while it is read is refused too), and fifos or devices are not opened."""
+    st = path.stat()
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(
+            origin, "not a regular file (a fifo, socket or device)", code=errors.UNREADABLE
+        )
+    if st.st_size > max_bytes:
+        raise _too_large(origin, st.st_size, max_bytes)
+    with path.open("rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise _too_large(origin, None, max_bytes)
+    return data
+
+
+def _too_large(origin: str, size: int | None, max_bytes: int) -> InputError:
+    got = f"{size:,} bytes" if size is not None else "more bytes"
+    return InputError(
+        origin,
+        f"too large ({got}; limit {max_bytes:,}): raise the limit with --max-size",
+        code=errors.TOO_LARGE,
+    )
+
+
 def decode(data: bytes, origin: str, notes: list[str]) -> str:
-    """Bytes to text: UTF-8 (BOM or not), UTF-16 with BOM, else Windows-1252 with a notice."""
+    """Bytes to text: UTF-8 (BOM or not), UTF-16/32 with BOM, else Windows-1252 with a notice."""
     if not data.strip():
         raise InputError(origin, "empty file", code=errors.EMPTY)
     if data.startswith(_MAGIC):
         raise InputError(origin, "binary file, not text", code=errors.BINARY)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as exc:
-            raise InputError(origin, f"bad UTF-16: {exc.reason}", code=errors.ENCODING) from exc
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    origin, f"bad {codec.upper()}: {exc.reason}", code=errors.ENCODING
+                ) from exc
     head = data[:8192]
     if head.count(b"\x00") > len(head) // 10:
         raise InputError(origin, "binary file, not text (NUL bytes)", code=errors.BINARY)
@@ -201,6 +363,7 @@ def _finish(
     notes: list[str],
     clean: bool = True,
 ) -> Article:
+    text = sanitize(text)
     title = _str(meta.get("title"))
     if clean:
         if not title:
@@ -217,7 +380,10 @@ def _finish(
         try:
             pub = parse_date(meta["published"])
         except ValueError:
-            notes.append(f"{origin}: publication date {meta['published']!r} is not a date; ignored")
+            notes.append(
+                f"{origin}: publication date {_short(meta['published'])} is not a date; ignored "
+                f"({errors.BAD_DATE})"
+            )
     url = _str(meta.get("url"))
     art_id = _str(meta.get("id")) or Article.make_id(url=url, text=text)
     return Article(
@@ -235,7 +401,7 @@ def _finish(
 def _str(v: object) -> str | None:
     if v is None:
         return None
-    s = str(v).strip()
+    s = sanitize(str(v)).strip()
     return s or None
 
 
@@ -255,14 +421,17 @@ def _text_article(
         except (OSError, ValueError) as exc:
             notes.append(f"{sidecar}: unreadable metadata ({exc}); ignored")
     if path.suffix.lower() in {".md", ".markdown"}:
-        heading = re.search(r"^\s{0,3}#\s+(.+?)\s*#*\s*$", text, re.M)
+        heading = _MD_HEADING.search(text)
         if heading and not meta.get("title"):
-            meta = {**meta, "title": heading.group(1)}
+            meta = {**meta, "title": heading.group(1).strip().rstrip("#").strip()}
         text = _strip_markdown(text)
     return _finish(text, origin, meta=meta, published=published, notes=notes)
 
 
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# Bounded spans and no nested brackets, so that a 2 MB line of '[' or '*' stays linear.
+_MD_LINK = re.compile(r"!?\[([^\[\]\n]{0,1000})\]\(([^()\n]{0,2000})\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=[^\s*_`])([^*_`\n]{1,300}?)(?<=\S)\1")
+_MD_HEADING = re.compile(r"^[ ]{0,3}#[ \t]+([^\n]+)$", re.M)
 
 
 def _strip_markdown(text: str) -> str:
@@ -273,7 +442,7 @@ def _strip_markdown(text: str) -> str:
         line = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", line)
         line = re.sub(r"^\s*>\s?", "", line)
         line = _MD_LINK.sub(r"\1", line)
-        line = re.sub(r"(\*\*|__|\*|_|`)(\S.*?\S|\S)\1", r"\2", line)
+        line = _MD_EMPHASIS.sub(r"\2", line)
         out.append(line)
     return "\n".join(out)
 
@@ -321,6 +490,10 @@ def _json_articles(
         raise InputError(
             origin, f"malformed JSON: {exc.msg} at line {exc.lineno}", code=errors.MALFORMED_JSON
         ) from exc
+    except (ValueError, RecursionError) as exc:  # a 5000-digit number, nesting 100,000 deep
+        raise InputError(
+            origin, f"malformed JSON: {_json_problem(exc)}", code=errors.MALFORMED_JSON
+        ) from exc
     records = (
         obj
         if isinstance(obj, list)
@@ -346,7 +519,9 @@ def _jsonl_articles(
     data: bytes, origin: str, published: date | None, notes: list[str]
 ) -> Iterator[Article | InputError]:
     text = decode(data, origin, notes)
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # Only \n ends a record: str.splitlines() would also split at U+2028 and other characters
+    # that JSON strings may hold raw.
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{origin}:{lineno}"
@@ -355,10 +530,21 @@ def _jsonl_articles(
         except json.JSONDecodeError as exc:
             yield InputError(where, f"malformed JSON line: {exc.msg}", code=errors.MALFORMED_JSON)
             continue
+        except (ValueError, RecursionError) as exc:
+            yield InputError(
+                where, f"malformed JSON line: {_json_problem(exc)}", code=errors.MALFORMED_JSON
+            )
+            continue
         try:
             yield _record_article(rec, where, published, notes)
         except InputError as exc:
             yield exc
+
+
+def _json_problem(exc: Exception) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return str(exc).split(";")[0][:120]
 
 
 def _strip_html(fragment: str) -> str:
