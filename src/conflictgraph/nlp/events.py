@@ -342,6 +342,8 @@ class EventFinder:
 
     def __init__(self) -> None:
         self.triggers = load_triggers()
+        self._trigger_lemmas = {lemma for lemma, _ in self.triggers}
+        self._lower: dict[int, str] = {}  # lemma hash -> lower-case lemma, across documents
 
     # -- entry point -----------------------------------------------------------------------
     def __call__(
@@ -364,6 +366,7 @@ class EventFinder:
         self.sents = list(doc.sents)
         self.toks = list(doc)  # one Token object per token, shared by every pass
         self._trig_cache: dict[int, Trigger | None] = {}
+        self._trig_cand = self._trigger_candidates(doc)
         self.sent_of = {i: si for si, s in enumerate(self.sents) for i in range(s.start, s.end)}
         self.events: list[EventMention] = []
         self.by_token: dict[int, int] = {}
@@ -456,9 +459,28 @@ class EventFinder:
         return [self.events[i] for i in keep]
 
     # -- per sentence ----------------------------------------------------------------------
+    def _trigger_candidates(self, doc: Doc) -> set[int]:
+        """Indices of the tokens whose lemma is in the trigger table, read from one array of
+        lemma hashes: most tokens are not triggers and need no Token object."""
+        if not len(doc):
+            return set()
+        if len(self._lower) > 500_000:  # bounded on an endless stream of new words
+            self._lower.clear()
+        lower, strings, lemmas = self._lower, doc.vocab.strings, self._trigger_lemmas
+        out = set()
+        for i, h in enumerate(doc.to_array("LEMMA").tolist()):
+            low = lower.get(h)
+            if low is None:
+                low = lower[h] = strings[h].lower() if h in strings else ""
+            if low in lemmas:
+                out.add(i)
+        return out
+
     def _trigger(self, tok: Token) -> Trigger | None:
         """The trigger a token is, if any (cached per token: every pass asks again)."""
         i = tok.i
+        if i not in self._trig_cand:
+            return None
         if i in self._trig_cache:
             return self._trig_cache[i]
         found = self._trigger_of(tok)

@@ -56,7 +56,8 @@ class GazetteerRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         """Write the matches into ``doc.spans[GAZ_SPANS]``."""
-        words = [t.text.translate(_QUOTES) for t in doc]
+        strings = doc.vocab.strings  # token texts from the ORTH array: no Token objects
+        words = [strings[h].translate(_QUOTES) for h in doc.to_array("ORTH").tolist()]
         lower = [w.lower() for w in words]
         spans: list[Span] = []
         i = 0
@@ -64,7 +65,7 @@ class GazetteerRuler:
         while i < n:
             match = self._match_at(words, lower, i, n)
             if match is None:
-                glued = self._glued(doc, i)
+                glued = self._glued(doc, i, words[i])
                 if glued is not None:
                     spans.append(glued)
                 i += 1
@@ -92,9 +93,8 @@ class GazetteerRuler:
                 return j, form
         return None
 
-    def _glued(self, doc: Doc, i: int) -> Span | None:
+    def _glued(self, doc: Doc, i: int, text: str) -> Span | None:
         """'U.S.-led': a name glued to a suffix in one token."""
-        text = doc[i].text
         if "-" not in text:
             return None
         prefix = self.gaz.compound_prefix(text)

@@ -380,6 +380,7 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> Mentions:
         """Return every mention in ``doc``; the result is also stored as ``doc._.cg_mentions``."""
         self._tokens = list(doc)  # one Token object per token, reused by every pass
+        self._ents = doc.ents  # spaCy rebuilds the tuple on every access
         m = Mentions()
         gaz_spans = filter_spans(list(doc.spans.get(GAZ_SPANS, [])))
         self._resolutions(doc, gaz_spans, m)
@@ -626,7 +627,7 @@ class MentionFinder:
 
     # -- organisations ---------------------------------------------------------------------
     def _organisations(self, doc: Doc, m: Mentions) -> None:
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ not in {"ORG", "NORP", "FAC"}:
                 continue
             toks = [t for t in ent if t.lower_ not in {"the", "'s", "’s"}]
@@ -723,7 +724,7 @@ class MentionFinder:
     def _people(self, doc: Doc, m: Mentions) -> None:
         words = _office_words()
         candidates: list[Span] = []
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ in {"PERSON", "ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART"}:
                 toks = [t for t in ent if t.lower_ not in {"'s", "’s"}]
                 if not toks:
@@ -1246,7 +1247,7 @@ class MentionFinder:
                     )
                 )
         m.index()
-        for ent in doc.ents:
+        for ent in self._ents:
             if ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
             if any(t.i in m.token_actor or t.i in m.token_place or t.i in in_time for t in ent):
