@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/conflictgraph build data/articles --out out/demo
+	$(BIN)/conflictgraph build data/articles --out out/demo --force
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench

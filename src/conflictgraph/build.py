@@ -12,6 +12,7 @@ from spacy.language import Language
 from conflictgraph.errors import InputError
 from conflictgraph.graph import ConflictGraph
 from conflictgraph.ingest import read_inputs
+from conflictgraph.ingest.readers import MAX_BYTES
 from conflictgraph.model import Article, ArticleExtraction
 from conflictgraph.nlp.extract import extract
 from conflictgraph.nlp.pipeline import annotate, build_nlp
@@ -49,9 +50,13 @@ def build_graph(
     published: date | None = None,
     nlp: Language | None = None,
     progress: Callable[[Article], None] | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> BuildResult:
-    """Build a graph from files and folders; bad inputs are skipped and reported, never fatal."""
-    report = read_inputs(inputs, published=published)
+    """Build a graph from files and folders; bad inputs are skipped and reported, never fatal.
+
+    Input files over ``max_bytes`` are skipped unread.
+    """
+    report = read_inputs(inputs, published=published, max_bytes=max_bytes)
     nlp = nlp or build_nlp()
     graph = ConflictGraph()
     seen: set[str] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from datetime import date
@@ -12,7 +13,7 @@ from typing import Any
 import click
 
 from conflictgraph import __version__
-from conflictgraph.errors import ConflictGraphError, ExportError
+from conflictgraph.errors import OUTPUT_EXISTS, ConflictGraphError, ExportError
 
 __all__ = ["main"]
 
@@ -36,6 +37,15 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date
         return date.fromisoformat(value)
     except ValueError as exc:
         raise click.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)") from exc
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str) -> int:
+    from conflictgraph.ingest import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from exc
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -72,6 +82,18 @@ def cli() -> None:
 @click.option(
     "--strict", is_flag=True, help="Fail (exit 3) before writing anything if an input is skipped."
 )
+@click.option(
+    "--force", is_flag=True, help="Overwrite output files that exist (else refuse, exit 1)."
+)
+@click.option(
+    "--max-size",
+    "max_bytes",
+    callback=_size,
+    default="20MB",
+    show_default=True,
+    metavar="SIZE",
+    help="Skip input files larger than this (e.g. 50MB, 1GB).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def build(
@@ -80,13 +102,16 @@ def build(
     published: date | None,
     formats: str,
     strict: bool,
+    force: bool,
+    max_bytes: int,
     quiet: bool,
     as_json: bool,
 ) -> None:
     """Read articles (text, Markdown, HTML, JSON/JSONL, RSS/Atom, or folders of them), extract
     actors, events, resolutions and places, and write the graph.
 
-    Exit status: 0 all inputs read; 3 some inputs were skipped (each named on stderr).
+    Exit status: 0 all inputs read; 3 some inputs were skipped (each named on stderr); 1 an
+    error, such as output files that exist without --force.
 
     Example: conflictgraph build ../shared/seed/astana-2017-01-28.txt --out out/seed
     """
@@ -96,10 +121,11 @@ def build(
         raise click.BadParameter(
             f"unknown format(s): {', '.join(unknown)}; choose from {', '.join(FORMATS)}"
         )
+    _refuse_overwrite(out_dir, wanted, force=force)
     from conflictgraph.build import build_graph
 
     t0 = time.perf_counter()
-    result = build_graph(inputs, published=published)
+    result = build_graph(inputs, published=published, max_bytes=max_bytes)
     for err in result.skipped:
         click.echo(f"skipped: {err}", err=True)
     for note in result.notices:
@@ -137,6 +163,16 @@ def build(
             click.echo(f"  {k:5} {v}")
     if result.skipped:
         raise SystemExit(EXIT_SKIPPED)
+
+
+def _refuse_overwrite(out_dir: Path, formats: list[str], *, force: bool) -> None:
+    """Refuse, before any work, to replace output files that exist unless ``force``."""
+    existing = [FORMATS[f] for f in formats if os.path.lexists(out_dir / FORMATS[f])]
+    if existing and not force:
+        raise ExportError(
+            f"{out_dir}: {', '.join(existing)} already exist; give --force to overwrite",
+            code=OUTPUT_EXISTS,
+        )
 
 
 def _title(result: object) -> str:

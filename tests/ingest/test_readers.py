@@ -119,7 +119,7 @@ def test_xml_entity_bomb_is_refused(tmp_path: Path) -> None:
     )
     rep = read_inputs([write(tmp_path / "bomb.xml", bomb)])
     assert not rep.articles
-    assert rep.skipped[0].code == errors.MALFORMED_XML and "unsafe XML" in str(rep.skipped[0])
+    assert rep.skipped[0].code == errors.UNSAFE_XML and "unsafe XML" in str(rep.skipped[0])
 
 
 @pytest.mark.parametrize(

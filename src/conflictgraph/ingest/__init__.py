@@ -1,5 +1,11 @@
 """Ingest: read text, Markdown, HTML, JSON/JSONL and feeds into articles."""
 
-from conflictgraph.ingest.readers import IngestReport, iter_articles, parse_date, read_inputs
+from conflictgraph.ingest.readers import (
+    IngestReport,
+    iter_articles,
+    parse_date,
+    parse_size,
+    read_inputs,
+)
 
-__all__ = ["IngestReport", "iter_articles", "parse_date", "read_inputs"]
+__all__ = ["IngestReport", "iter_articles", "parse_date", "parse_size", "read_inputs"]
