@@ -54,10 +54,12 @@ ESC_TYPES = {
     "TIME_REPETITION": "SET",
 }
 # Spelling variants found in the gold values, fixed before scoring (never a change of meaning):
-# "PRES_REF" for PRESENT_REF, unpadded months and days ("2009-12-7"), a week without its hyphen.
+# "PRES_REF" for PRESENT_REF, unpadded months and days ("2009-12-7"), a week without its hyphen,
+# and TIMEX2's decades and centuries padded with X ("194X", "19XX") for TimeML's "194", "19".
 GOLD_VALUE_FIXES = {"PRES_REF": "PRESENT_REF"}
 _UNPADDED = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?=$|T)")
 _WEEK = re.compile(r"(\d{4})W(\d\d)")
+_PADDED_DECADE = re.compile(r"(\d{3})X|(\d{2})XX")
 
 Span = tuple[int, int]
 
@@ -207,6 +209,9 @@ def _day(value: str | None) -> date | None:
 def fix_gold_value(value: str) -> str:
     """The gold value with its spelling normalised ("2009-12-7" -> "2009-12-07")."""
     value = GOLD_VALUE_FIXES.get(value, value)
+    padded = _PADDED_DECADE.fullmatch(value)
+    if padded:
+        return padded[1] or padded[2]
     value = _WEEK.sub(r"\1-W\2", value)
     m = _UNPADDED.match(value)
     if m:

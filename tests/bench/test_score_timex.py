@@ -103,7 +103,10 @@ def test_error_kind(gold: str, system: str, kind: str) -> None:
         ("2011W42", "2011-W42"),
         ("PRES_REF", "PRESENT_REF"),
         ("2013-05-02T18:32Z", "2013-05-02T18:32Z"),
-        ("193X", "193X"),
+        ("193X", "193"),
+        ("19XX", "19"),
+        ("XXXX", "XXXX"),
+        ("2011-XX", "2011-XX"),
     ],
 )
 def test_fix_gold_value(value: str, fixed: str) -> None:
