@@ -152,6 +152,10 @@ def find_time_expressions(doc: Doc, anchor: date | None) -> list[TimeExpression]
     found: list[TimeExpression] = []
     dateline = _dateline(ctx)
     taken: list[tuple[int, int]] = []
+    if ctx.anchor is None and (dateline is None or dateline.time is None):
+        ctx.anchor = _url_date(ctx)
+        if dateline is not None and ctx.anchor is not None:
+            dateline = _dateline(ctx)  # a bare "23 February" takes the URL's year
     if dateline is not None:
         found.append(dateline)
         taken.append((dateline.char_start, dateline.char_end))
@@ -911,9 +915,11 @@ def _dateline(ctx: _Ctx) -> TimeExpression | None:
     if m is None:
         return None
     s, e = m.span("x")
-    month = R.month_number(m["month"] or m["month2"])
-    day = R.day_number(m["day"] or m["day2"])
     try:
+        if "na" in m.re.groupindex and m["na"]:
+            return _dated(ctx, s, e, R.day_period(_numeric_day(m, ctx.anchor)))
+        month = R.month_number(m["month"] or m["month2"])
+        day = R.day_number(m["day"] or m["day2"])
         if m["year"]:
             return _dated(ctx, s, e, R.day_period(date(int(m["year"]), month, day)))
         date(2000, month, day)
@@ -921,6 +927,36 @@ def _dateline(ctx: _Ctx) -> TimeExpression | None:
             return _bare(ctx, s, e, f"XXXX-{month:02d}-{day:02d}")
         return _dated(ctx, s, e, R.day_period(R.nearest_day(ctx.anchor, month, day, 0, None)))
     except _CAUGHT:
+        return None
+
+
+def _numeric_day(m: re.Match[str], anchor: date | None) -> date:
+    """The day of "2/3/2009" or "04/02/07" in a page header: month first, as US sites print it,
+    unless only day first makes a date or, with a publication date known, lies nearer to it."""
+    a, b, year = int(m["na"]), int(m["nb"]), int(m["ny"])
+    if year < 100:
+        year += 2000 if year < 70 else 1900
+    readings = []
+    for month, day in ((a, b), (b, a)):
+        try:
+            readings.append(date(year, month, day))
+        except ValueError:
+            continue
+    if not readings:
+        raise ValueError(m.group(0))
+    if anchor is None:
+        return readings[0]
+    return min(readings, key=lambda d: abs((d - anchor).days))
+
+
+def _url_date(ctx: _Ctx) -> date | None:
+    """The publication day in a news URL at the top of the text ("/2013/05/03/lohan-...")."""
+    m = R.URL_DATE_RE.search(ctx.text, 0, R.DATELINE_WINDOW)
+    if m is None:
+        return None
+    try:
+        return date(int(m["year"]), int(m["month"]), int(m["day"]))
+    except ValueError:
         return None
 
 

