@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 __all__ = [
+    "ClusterError",
     "ConflictGraphError",
     "ExportError",
     "InputError",
@@ -111,6 +112,9 @@ STORE_LOCKED = "CG501"
 STORE_MISSING = "CG502"
 STORE_DAMAGED = "CG503"
 STORE_VERSION = "CG504"
+STORE_UNREACHABLE = "CG505"  # a remote store (SPARQL server) does not answer
+STORE_REFUSED = "CG506"  # a remote store answered with an error (HTTP 4xx/5xx, credentials)
+STORE_CONFIG = "CG507"  # a bad remote store URL or configuration file
 
 
 class QueryError(ConflictGraphError):
@@ -131,3 +135,19 @@ BAD_BINDING = "CG603"
 UNKNOWN_NODE = "CG604"
 AMBIGUOUS_NODE = "CG605"
 BAD_ARGUMENT = "CG606"
+REMOTE_REFUSED = "CG607"  # SERVICE (a call to another endpoint) in a read-only query
+
+
+class ClusterError(ConflictGraphError):
+    """Distributed extraction failed: no scheduler at the address, or a batch failed there."""
+
+    code = "CG700"
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        if code:
+            self.code = code
+
+
+# Cluster problem codes.
+CLUSTER_UNREACHABLE = "CG701"

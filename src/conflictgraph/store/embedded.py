@@ -293,13 +293,11 @@ class Store:
     def sparql(self, query: str, *, allow_update: bool = False, **bindings: object) -> Result:
         """Run SPARQL with ``bindings`` as values; an update (only with ``allow_update``) writes
         a new generation and is replayed after every later ``add``."""
-        engine = self.engine()
-        if not allow_update:
-            return engine.query(query, **bindings)
         from conflictgraph.store.sparql import looks_like_update
 
-        if not looks_like_update(query):
-            return engine.query(query, **bindings)
+        engine = self.engine()
+        if not (allow_update and looks_like_update(query)):
+            return engine.query(query, allow_update=allow_update, **bindings)
         if bindings:
             from conflictgraph.errors import BAD_BINDING
 

@@ -43,6 +43,7 @@ from rdflib.term import Identifier, Node
 
 from conflictgraph.errors import (
     BAD_BINDING,
+    REMOTE_REFUSED,
     SPARQL_SYNTAX,
     STORE_DAMAGED,
     UNKNOWN_NODE,
@@ -56,6 +57,7 @@ from conflictgraph.rdf.terms import PREFIXES
 __all__ = [
     "OUTPUT_FORMATS",
     "SparqlEngine",
+    "check_read_only",
     "format_result",
     "from_ox",
     "looks_like_update",
@@ -195,13 +197,23 @@ def _expand(name: str, text: str) -> URIRef:
 # ---------------------------------------------------------------------------------------------
 # Updates
 
-_STRIP: Final = re.compile(
+_HIDDEN: Final = re.compile(
     r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r"|<[^<>\s]*>|#[^\n]*|[?$][A-Za-z0-9_]+|[A-Za-z0-9_.-]*:[A-Za-z0-9_.%-]*"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>|#[^\n]*|[?$]\w+|(?<=:)[\w.%-]+'
 )
+"""What cannot hold a keyword: strings, IRIs, comments, variables and the local part of
+prefixed names. A prefix stays visible, since Oxigraph reads ``SERVICE:x`` as ``SERVICE :x``."""
 _UPDATE_WORD: Final = re.compile(
     r"\b(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE
 )
+_REMOTE_WORD: Final = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_LOAD_WORD: Final = re.compile(r"\bLOAD\b", re.IGNORECASE)
+_FROM_WORD: Final = re.compile(r"\bFROM\b", re.IGNORECASE)
+
+
+def _keywords(text: str) -> str:
+    """The text with every place a keyword cannot be blanked out."""
+    return _HIDDEN.sub(" ", text)
 
 
 def looks_like_update(text: str) -> bool:
@@ -212,7 +224,39 @@ def looks_like_update(text: str) -> bool:
     >>> looks_like_update('SELECT ?insert WHERE { ?s <urn:delete> "DROP" }  # CLEAR')
     False
     """
-    return bool(_UPDATE_WORD.search(_STRIP.sub(" ", text)))
+    return bool(_UPDATE_WORD.search(_keywords(text)))
+
+
+def check_read_only(text: str) -> None:
+    """Refuse what a read-only query must not do: ``SERVICE`` (CG607), ``LOAD`` and every other
+    update form (CG602). Keywords inside strings, IRIs, comments and names do not count.
+
+    >>> check_read_only('SELECT * WHERE { ?s rdfs:label "SERVICE; DROP ALL" }')
+    >>> try:
+    ...     check_read_only("SELECT * WHERE { SERVICE <http://example.org/s> { ?s ?p ?o } }")
+    ... except QueryError as err:
+    ...     print(err.code)
+    CG607
+    """
+    words = _keywords(text)
+    if _REMOTE_WORD.search(words):
+        raise QueryError(
+            "SERVICE calls another SPARQL endpoint over the network; queries here read the "
+            "store only (the update flag allows it)",
+            code=REMOTE_REFUSED,
+        )
+    if _LOAD_WORD.search(words):
+        raise QueryError(
+            "LOAD fetches a document and writes it into the store: an update, refused; pass "
+            "--update (allow_update=True) to change the store",
+            code=UPDATE_REFUSED,
+        )
+    if _UPDATE_WORD.search(words):
+        raise QueryError(
+            "this is a SPARQL update and the store is read-only; pass --update "
+            "(allow_update=True) to change it",
+            code=UPDATE_REFUSED,
+        )
 
 
 _OPAQUE: Final = re.compile(
@@ -314,6 +358,8 @@ class SparqlEngine:
             out.vars = []
             out.bindings = []
             return out
+        if not allow_update:
+            check_read_only(query)
         text, added = query, []
         if bindings:
             projected = select_with(query, list(bindings))
@@ -327,12 +373,6 @@ class SparqlEngine:
                 return self._rdflib_query(query, bindings)
             raise QueryError(f"the query failed: {exc}") from exc
         except SyntaxError as exc:
-            if looks_like_update(query):
-                raise QueryError(
-                    "this is a SPARQL update and the store is read-only; pass --update "
-                    "(allow_update=True) to change it",
-                    code=UPDATE_REFUSED,
-                ) from exc
             raise QueryError(f"SPARQL syntax error: {exc}", code=SPARQL_SYNTAX) from exc
         except OSError as exc:
             raise QueryError(f"the query failed: {exc}") from exc
@@ -346,6 +386,12 @@ class SparqlEngine:
 
         from conflictgraph.rdf import quiet_rdflib
 
+        if _FROM_WORD.search(_keywords(query)):
+            raise QueryError(
+                "FROM in a query whose bound variables are not selected: rdflib answers it and "
+                "would fetch the named graphs from the web; select the bound variables instead",
+                code=REMOTE_REFUSED,
+            )
         values = {name: from_ox(to_ox(value)) for name, value in bindings.items()}
         with quiet_rdflib():
             ds = Dataset(store=OxigraphStore(store=self.ox))
