@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from conflictgraph.model import TimeExpression
+from conflictgraph.model import Precision, TimeExpression
 from conflictgraph.nlp.timex import find_time_expressions
 
 pytestmark = pytest.mark.model
@@ -80,3 +80,78 @@ def test_numeric_header_date_is_the_anchor(
 def test_numeric_date_line_under_the_title(plain_nlp: Language) -> None:
     text = "Rebels seize airport\n2/3/2009 5:59:13 PM\nThe rebels took the airport on Sunday."
     assert one(find(plain_nlp, text, None), "Sunday").value == "2009-02-01"
+
+
+# --- dates restated in brackets, parts of named days, weekdays of a named week ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "words", "value"),
+    [
+        (
+            "Aid trucks entered the town this morning (July 21), officials said.",
+            date(2016, 7, 21),
+            "this morning (July 21)",
+            "2016-07-21TMO",
+        ),
+        (
+            "More detainees were freed last night [10 October 2016].",
+            date(2016, 10, 11),
+            "last night [10 October 2016]",
+            "2016-10-10TNI",
+        ),
+        (  # the bracketed date settles the day when the weekday alone would read otherwise
+            "The envoy arrived on Friday (14 October 2016) and left at once.",
+            date(2016, 10, 20),
+            "Friday (14 October 2016)",
+            "2016-10-14",
+        ),
+    ],
+)
+def test_date_restated_in_brackets_is_one_expression(
+    plain_nlp: Language, text: str, anchor: date, words: str, value: str
+) -> None:
+    exprs = find(plain_nlp, text, anchor)
+    expr = one(exprs, words)
+    assert (expr.text, expr.value) == (words, value)
+    assert expr.time is not None and expr.time.start == date.fromisoformat(value[:10])
+    assert len(exprs) == 1
+
+
+def test_bracketed_figure_after_a_day_is_not_merged(plain_nlp: Language) -> None:
+    exprs = find(plain_nlp, "The council met on Monday (its 7th meeting).", date(2016, 10, 20))
+    assert [e.text for e in exprs] == ["Monday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        (
+            "Shells hit the market on the night of 23 February.",
+            "the night of 23 February",
+            "2017-02-23TNI",
+        ),
+        (
+            "He was arrested early morning on Sunday, February 19, 2017.",
+            "early morning on Sunday, February 19, 2017",
+            "2017-02-19TMO",
+        ),
+    ],
+)
+def test_part_of_a_named_day(plain_nlp: Language, text: str, words: str, value: str) -> None:
+    expr = one(find(plain_nlp, text, date(2017, 2, 25)), words)
+    assert (expr.text, expr.value) == (words, value)
+    assert expr.time is not None and expr.time.precision is Precision.DAY
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Last week Friday, the company announced the repair.", "Last week Friday", "2011-10-14"),
+        ("The vote is on Thursday next week.", "Thursday next week", "2011-10-27"),
+        ("The talks opened on Monday of this week.", "Monday of this week", "2011-10-17"),
+    ],
+)
+def test_weekday_of_a_named_week(plain_nlp: Language, text: str, words: str, value: str) -> None:
+    expr = one(find(plain_nlp, text, date(2011, 10, 20)), words)  # a Thursday
+    assert (expr.text, expr.value) == (words, value)

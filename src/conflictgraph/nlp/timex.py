@@ -169,7 +169,7 @@ def find_time_expressions(doc: Doc, anchor: date | None) -> list[TimeExpression]
             _remember(ctx, expr)
     found.extend(_entity_fallback(ctx, found))
     found.sort(key=lambda e: e.char_start)
-    return _attach_times(found, ctx)
+    return _merge_restated(_part_of_named_day(_attach_times(found, ctx), ctx), ctx)
 
 
 # --------------------------------------------------------------------------------------------
@@ -518,7 +518,13 @@ def _b_rel_month(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression 
 def _b_weekday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
     """ "Saturday", "next Monday", "late Saturday morning": the tense picks the week."""
     weekday, rel, part = R.weekday_number(m["wd"]), (m["rel"] or "").lower(), m["part"]
-    d = _weekday_date(ctx, s, e, weekday, rel)
+    week = (m["week"] or m["week2"] or "").lower()
+    if week and ctx.anchor is not None:  # "last week Friday", "Thursday of next week"
+        monday = ctx.anchor - timedelta(days=ctx.anchor.weekday())
+        shift = {"last": -1, "this": 0, "next": 1}[week]
+        d: date | None = monday + timedelta(weeks=shift, days=weekday)
+    else:
+        d = _weekday_date(ctx, s, e, weekday, rel)
     if d is None:
         suffix = f"T{R.PARTS_OF_DAY[part.lower()]}" if part else ""
         return _bare(ctx, s, e, f"XXXX-WXX-{weekday + 1}{suffix}")
@@ -1095,3 +1101,62 @@ def _names_a_day(expr: TimeExpression) -> bool:
         and tv.start == tv.end
         and tv.kind is TimeKind.DATE
     )
+
+
+def _part_of_named_day(found: list[TimeExpression], ctx: _Ctx) -> list[TimeExpression]:
+    """Widen a day to the part of it named before it ("on the night of 23 February", "early
+    morning on Sunday, February 1"): one expression, valued 2017-02-23TNI as TimeML writes it."""
+    out = []
+    for expr in found:
+        m = None
+        if _is_day(expr) and expr.value and "T" not in expr.value:
+            m = R.PART_OF_DAY_BEFORE_RE.search(
+                ctx.text, max(0, expr.char_start - 40), expr.char_start
+            )
+        if m is None or expr.time is None:
+            out.append(expr)
+            continue
+        start = m.start()
+        if out and out[-1].char_end > start:
+            out.append(expr)
+            continue
+        text = ctx.text[start : expr.char_end]
+        value = f"{expr.value}T{R.PARTS_OF_DAY[m['part'].lower()]}"
+        tv = TimeValue(
+            expr.time.start, expr.time.end, expr.time.precision, text, expr.time.anchor,
+            expr.time.kind, value,
+        )  # fmt: skip
+        out.append(TimeExpression(start, expr.char_end, text, expr.type, value, tv))
+    return out
+
+
+def _merge_restated(found: list[TimeExpression], ctx: _Ctx) -> list[TimeExpression]:
+    """Join a day and the full date restated after it in brackets ("this morning (July 21)",
+    "last night [10 October 2011]") into one expression dated by the bracketed date, which
+    the writer gave to settle the day."""
+    out: list[TimeExpression] = []
+    for expr in found:
+        prev = out[-1] if out else None
+        close = R.CLOSE_BRACKET_RE.match(ctx.text, expr.char_end)
+        if (
+            prev is None
+            or close is None
+            or not _names_a_day(prev)
+            or not _names_a_day(expr)
+            or expr.type is not TimexType.DATE
+            or not R.OPEN_BRACKET_RE.fullmatch(ctx.text, prev.char_end, expr.char_start)
+            or not R.ABSOLUTE_HINT_RE.search(expr.text)
+        ):
+            out.append(expr)
+            continue
+        assert prev.time is not None and expr.time is not None and prev.value and expr.value
+        end = close.end()
+        text = ctx.text[prev.char_start : end]
+        suffix = prev.value[prev.value.index("T") :] if "T" in prev.value else ""
+        value = expr.value + suffix
+        tv = TimeValue(
+            expr.time.start, expr.time.end, expr.time.precision, text, expr.time.anchor,
+            expr.time.kind, value,
+        )  # fmt: skip
+        out[-1] = TimeExpression(prev.char_start, end, text, prev.type, value, tv)
+    return out

@@ -311,7 +311,9 @@ PATTERN_SOURCES: dict[str, str] = {
     ),
     "weekday": (
         r"\b(?:(?P<mod>early|late)\s+(?:on\s+)?)?(?:(?P<rel>last|next|this|past|coming)\s+)?"
+        r"(?:(?P<week>last|next|this)\s+week\s+(?:on\s+)?)?"
         rf"(?P<wd>{WEEKDAY_FULL})\b(?:\s+(?P<part>morning|afternoon|evening|night)\b)?"
+        r"(?:\s+(?:of\s+)?(?P<week2>last|next|this)\s+week\b)?"
     ),
     "set_every": (
         r"\b(?P<q>every|each)\s+(?:(?P<num>other|\d+|"
@@ -488,6 +490,16 @@ URL_DATE_RE = re.compile(
     r"(?P<month>0[1-9]|1[0-2])(?P=sep)(?P<day>0[1-9]|[12]\d|3[01])(?=[/_.-]|\s|$)",
     re.MULTILINE,
 )
+
+# A part of the day named before a day ("on the night of 23 February", "early morning on Sunday").
+PART_OF_DAY_BEFORE_RE = re.compile(
+    r"(?:\b(?:early|late)\s+(?:in\s+)?)?(?:\bthe\s+)?\b(?P<part>morning|afternoon|evening|night)"
+    r"\s+(?:of|on)\s+$",
+    re.IGNORECASE,
+)
+# The brackets around a date restated after another ("this morning (July 21)").
+OPEN_BRACKET_RE = re.compile(r"[ \t]*[(\[][ \t]*")
+CLOSE_BRACKET_RE = re.compile(r"[ \t]*[)\]]")
 
 # What follows the unit of an age ("36-year-old", "40 years old", "11-year old"): not a duration.
 AGE_RE = re.compile(r"[\s-]*old\b", re.IGNORECASE)
