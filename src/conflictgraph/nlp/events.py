@@ -207,6 +207,71 @@ PROPOSAL_NOUNS = {
     "list",
 }
 RELATION_NOUNS = {"tie", "ties", "relation", "relations", "contact", "contacts"}
+# verbs that report speech only when they carry what was said ("wrote that", "he added")
+WEAK_SPEECH_VERBS = {
+    "write",
+    "post",
+    "tweet",
+    "add",
+    "note",
+    "explain",
+    "acknowledge",
+    "confirm",
+    "state",
+    "reiterate",
+}
+# what one backs or supports when the support is an event: a plan, a deal, talks
+SUPPORTED_NOUNS = {
+    "deal",
+    "plan",
+    "agreement",
+    "accord",
+    "proposal",
+    "resolution",
+    "ceasefire",
+    "truce",
+    "initiative",
+    "effort",
+    "talks",
+    "process",
+    "bid",
+    "candidacy",
+    "roadmap",
+}
+# military action that can be halted or stopped (CAMEO 087 de-escalate)
+HALTABLE_NOUNS = {
+    "offensive",
+    "attack",
+    "operation",
+    "strike",
+    "airstrike",
+    "fighting",
+    "bombing",
+    "bombardment",
+    "hostilities",
+    "fire",
+    "advance",
+    "shelling",
+    "assault",
+    "campaign",
+    "raid",
+    "war",
+}
+# people who are released or exchanged (CAMEO 0841)
+CAPTIVE_NOUNS = {
+    "prisoner",
+    "hostage",
+    "detainee",
+    "captive",
+    "soldier",
+    "journalist",
+    "body",
+    "pow",
+    "civilian",
+    "fighter",
+    "activist",
+    "sailor",
+}
 MUNITIONS = {
     "shell",
     "missile",
@@ -536,6 +601,23 @@ class EventFinder:
             return self._verb_condition(tok, trig)
         if pos == "NOUN" and low == "cessation" and not any(c.lower_ == "of" for c in tok.children):
             return None
+        if pos == "NOUN" and low in {"release", "swap", "exchange"}:
+            # "the release of 50 prisoners", "a prisoner swap"; not "a press release"
+            words = {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "nmod"}}
+            words |= {
+                p.lemma_.lower()
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+            }
+            if not words & CAPTIVE_NOUNS:
+                return None
+        if (
+            pos == "NOUN"
+            and low == "conference"
+            and any(c.lower_ in {"news", "press"} for c in tok.children)
+        ):
+            return Trigger("conference", "NOUN", "010", "statement", False, "news conference")
         return trig
 
     def _verb_condition(self, tok: Token, trig: Trigger) -> Trigger | None:
@@ -589,6 +671,53 @@ class EventFinder:
             "balance",
         }:
             return None
+        if low in WEAK_SPEECH_VERBS:
+            if tok.dep_ in {"relcl", "acl", "amod", "advcl", "xcomp", "pcomp"}:
+                return None
+            said = any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children)
+            said = said or tok.dep_ == "parataxis" or bool(obj_lemmas & SUPPORTED_NOUNS)
+            return trig if said or any(self._trigger(c) for c in objs) else None
+        if low in {"ask", "request"}:
+            if tok.dep_ in {"advcl", "relcl", "acl", "amod", "pcomp"}:
+                return None  # "when asked about the talks"
+            pardon = any(  # "asked the victims of the conflict for forgiveness"
+                t.lemma_.lower() in {"forgiveness", "pardon"} and t.head.lower_ == "for"
+                for t in tok.subtree
+            )
+            if pardon:
+                return Trigger(low, "VERB", "055", "apology", True, "apology")
+            asked = any(c.dep_ == "xcomp" for c in tok.children) or "for" in preps
+            if asked or any(c.i in self.m.token_actor for c in objs) or objs:
+                return trig
+            return None
+        if low in {"recognise", "recognize"}:
+            wanted = {"independence", "sovereignty", "government", "state", "statehood"}
+            ok = obj_lemmas & wanted or any(c.i in self.m.token_actor for c in objs)
+            return trig if ok else None
+        if low in {"back", "support"}:
+            if tok.dep_ in {"amod", "acl", "compound"} or "prt" in {c.dep_ for c in tok.children}:
+                return None  # "Iran-backed militias", "backed down"
+            ok = obj_lemmas & SUPPORTED_NOUNS or any(
+                c.i in self.m.token_actor or self._trigger(c) for c in objs
+            )
+            return trig if ok else None
+        if low in {"host", "receive"}:
+            people = {ActorType.PERSON, ActorType.STATE}
+            ok = any(
+                c.dep_ == "dobj"
+                and c.i in self.m.token_actor
+                and self.m.token_actor[c.i].actor_type in people
+                for c in objs
+            )
+            return trig if ok else None
+        if low == "fly":
+            return trig if "to" in preps else None
+        if low in {"halt", "stop"}:
+            return trig if obj_lemmas & HALTABLE_NOUNS else None
+        if low in {"storm", "expel", "deport"}:
+            return trig if objs else None
+        if low == "beat":
+            return trig if any(c.i in self.m.token_actor for c in objs) else None
         if low in {"say", "tell", "insist", "claim", "stress", "describe"}:
             # reported speech is an event when an actor speaks in its own clause
             if tok.dep_ in {"relcl", "acl", "amod", "advcl"}:

@@ -842,10 +842,28 @@ class MentionFinder:
         # Bare surnames the NER missed: any capitalised token equal to a known surname.
         m.index()
         surnames = {p.label.split()[-1]: p for p in full.values()}
+        # "Abiy" for Abiy Ahmed, "Kim" for Kim Jong Un: a given name used alone, when it is
+        # one person's only and a person's name as the parser reads it
+        firsts: dict[str, list[ActorMention]] = {}
+        for p in full.values():
+            parts = p.label.split()
+            if len(parts) > 1 and parts[0] not in surnames:
+                firsts.setdefault(parts[0], []).append(p)
+        lower_words = {t.text for t in self._tokens if t.text.islower()} if firsts else set()
         for tok in self._tokens:
-            if tok.i in m.token_actor or tok.text not in surnames or not tok.text[:1].isupper():
+            if tok.i in m.token_actor or not tok.text[:1].isupper():
                 continue
-            p = surnames[tok.text]
+            if tok.text in surnames:
+                p = surnames[tok.text]
+            elif (
+                len(firsts.get(tok.text, ())) == 1
+                and tok.ent_type_ in {"PERSON", ""}
+                and (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.lower_ not in lower_words))
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
+            ):
+                p = firsts[tok.text][0]
+            else:
+                continue
             start = tok.i
             if tok.i > 0 and doc[tok.i - 1].lower_ in {"de", "al", "van", "von"}:
                 start = tok.i - 1
