@@ -10,7 +10,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from conflictgraph.model import Precision, TimeExpression
+from conflictgraph.model import Precision, TimeExpression, TimexType
 from conflictgraph.nlp.timex import find_time_expressions
 
 pytestmark = pytest.mark.model
@@ -155,3 +155,79 @@ def test_part_of_a_named_day(plain_nlp: Language, text: str, words: str, value: 
 def test_weekday_of_a_named_week(plain_nlp: Language, text: str, words: str, value: str) -> None:
     expr = one(find(plain_nlp, text, date(2011, 10, 20)), words)  # a Thursday
     assert (expr.text, expr.value) == (words, value)
+
+
+# --- clock times with a zone -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        (  # a stated zone: the instant in UTC, on the day of the text
+            "The convoy was hit on Friday at 11:00 a.m. EDT, the Pentagon said.",
+            "Friday at 11:00 a.m. EDT",
+            "2016-06-10T15:00Z",
+        ),
+        (  # "ET" is daylight time in June and standard time in January
+            "The statement came on June 10 at 5:40 p.m. ET.",
+            "June 10 at 5:40 p.m. ET",
+            "2016-06-10T21:40Z",
+        ),
+        (
+            "The statement came on January 10 at 5:40 p.m. ET.",
+            "January 10 at 5:40 p.m. ET",
+            "2016-01-10T22:40Z",
+        ),
+        (  # local time as written when no zone is given
+            "The shelling began on Friday at 3:10 p.m.",
+            "Friday at 3:10 p.m.",
+            "2016-06-10T15:10",
+        ),
+    ],
+)
+def test_zoned_clock_time_is_given_in_utc(
+    plain_nlp: Language, text: str, words: str, value: str
+) -> None:
+    expr = one(find(plain_nlp, text, date(2016, 6, 11)), words)
+    assert (expr.text, expr.type, expr.value) == (words, TimexType.TIME, value)
+    assert expr.time is not None and expr.time.start == date.fromisoformat(value[:10])
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        (
+            "The quake struck on Sunday at 1353 (1023 GMT), officials said.",
+            "Sunday at 1353 (1023 GMT)",
+            "2005-11-27T10:23Z",
+        ),
+        (
+            "Witnesses heard three blasts at 3 p.m. (1200 GMT) on Sunday.",
+            "3 p.m. (1200 GMT) on Sunday",
+            "2005-11-27T12:00Z",
+        ),
+        (  # the restatement falls on the evening before in New York
+            "Robbers rammed the store on Sunday at 4:30 a.m. local time (11.30 p.m. ET).",
+            "Sunday at 4:30 a.m. local time (11.30 p.m. ET)",
+            "2005-11-27T04:30Z",
+        ),
+        (
+            "A seismograph registered the quake at 09:10 hours (0440 GMT) on Monday.",
+            "09:10 hours (0440 GMT) on Monday",
+            "2005-11-28T04:40Z",
+        ),
+    ],
+)
+def test_clock_time_restated_in_a_zone_is_one_expression(
+    plain_nlp: Language, text: str, words: str, value: str
+) -> None:
+    exprs = find(plain_nlp, text, date(2005, 11, 28))
+    expr = one(exprs, words)
+    assert (expr.text, expr.type, expr.value) == (words, TimexType.TIME, value)
+    assert not [e for e in exprs if e.type is TimexType.DURATION]
+
+
+def test_zoned_clock_time_keeps_the_local_day_for_its_dates(plain_nlp: Language) -> None:
+    expr = one(find(plain_nlp, "The raid began on Friday at 11 p.m. EDT.", date(2016, 6, 11)), "11")
+    assert expr.value == "2016-06-11T03:00Z"  # the instant, in UTC
+    assert expr.time is not None and expr.time.start == date(2016, 6, 10)  # the day reported

@@ -26,7 +26,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from enum import Enum
 from functools import lru_cache
 
@@ -82,6 +82,17 @@ class _Tense(Enum):
     NONE = 2
 
 
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    """A clock time as written: hour, minute, its zone (None: local time) and the same instant
+    restated in a zone in brackets ("1353 (1023 GMT)")."""
+
+    hour: int
+    minute: int
+    zone: str | None
+    restated: tuple[int, int, str] | None = None
+
+
 @dataclass(slots=True)
 class _Ctx:
     """What the rules read: the parse, the anchor and what earlier expressions resolved to."""
@@ -97,6 +108,7 @@ class _Ctx:
     last_dated: TimeValue | None = None
     last_dated_at: int = -1
     rejected: list[tuple[int, int]] = field(default_factory=list)
+    clocks: dict[int, _Clock] = field(default_factory=dict)
 
     def prev_word(self, start: int) -> str:
         """The word right before ``start`` (only spaces between), or ""."""
@@ -862,6 +874,7 @@ def _b_vague(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | No
 
 def _b_clock(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
     """ "10 a.m.", "14:30 GMT", "noon": a time of day (its day is attached later)."""
+    ctx.clocks[s] = _Clock(*R.clock_parts(m))
     return _bare(ctx, s, e, f"XXXX-XX-XXT{R.clock_value(m)}", TimexType.TIME)
 
 
@@ -1018,6 +1031,7 @@ def _attach_times(found: list[TimeExpression], ctx: _Ctx) -> list[TimeExpression
     1:32 PM") as one TIME expression; a clock time on its own is read, as TimeML does, on the
     day the story is at (the last day named before it, else the anchor), with no dates of its
     own since nothing in the text states that day."""
+    found = _merge_restated_clocks(found, ctx)
     out: list[TimeExpression] = []
     i = 0
     while i < len(found):
@@ -1073,7 +1087,7 @@ def _with_clock(ctx: _Ctx, day: TimeExpression, clock: TimeExpression) -> TimeEx
     start = min(day.char_start, clock.char_start)
     end = max(day.char_end, clock.char_end)
     text = ctx.text[start:end]
-    value = f"{day.time.start.isoformat()}{clock.value[10:]}"
+    value = _clock_on(ctx, clock, day.time.start)
     d = day.time.start
     tv = TimeValue(d, d, Precision.DAY, text, day.time.anchor, TimeKind.DATE, value)
     return TimeExpression(start, end, text, TimexType.TIME, value, tv)
@@ -1087,8 +1101,71 @@ def _on_story_day(ctx: _Ctx, clock: TimeExpression, before: list[TimeExpression]
     )
     if day is None or not clock.value:
         return clock
-    value = f"{day.isoformat()}{clock.value[10:]}"
+    value = _clock_on(ctx, clock, day)
     return TimeExpression(clock.char_start, clock.char_end, clock.text, clock.type, value, None)
+
+
+def _merge_restated_clocks(found: list[TimeExpression], ctx: _Ctx) -> list[TimeExpression]:
+    """Join a clock time and the same instant restated in brackets ("at 3 p.m. (1200 GMT)",
+    "1353 (1023 GMT)") into one expression, valued by the zoned one."""
+    out: list[TimeExpression] = []
+    for expr in found:
+        prev = out[-1] if out else None
+        close = R.CLOSE_BRACKET_RE.match(ctx.text, expr.char_end)
+        if (
+            prev is None
+            or close is None
+            or not _is_bare_clock(prev)
+            or not _is_bare_clock(expr)
+            or not R.OPEN_BRACKET_RE.fullmatch(ctx.text, prev.char_end, expr.char_start)
+        ):
+            out.append(expr)
+            continue
+        first, second = ctx.clocks.get(prev.char_start), ctx.clocks.get(expr.char_start)
+        if first is None or second is None or second.zone is None:
+            out.append(expr)
+            continue
+        value = prev.value
+        if first.zone is None:
+            restated = (second.hour, second.minute, second.zone)
+            ctx.clocks[prev.char_start] = _Clock(first.hour, first.minute, None, restated)
+            value = expr.value if second.zone in R.UTC_ZONES else prev.value
+        end = close.end()
+        text = ctx.text[prev.char_start : end]
+        out[-1] = TimeExpression(prev.char_start, end, text, TimexType.TIME, value, None)
+    return out
+
+
+def _clock_on(ctx: _Ctx, clock: TimeExpression, day: date) -> str:
+    """The TIMEX3 value of a clock time on a day: local time as written, or UTC (…Z) when the
+    text gives its zone ("11:00 AM EDT" -> 15:00Z; "4:30 a.m. (11.30 p.m. ET)" via ET)."""
+    assert clock.value
+    local = f"{day.isoformat()}{clock.value[10:]}"
+    info = ctx.clocks.get(clock.char_start)
+    if info is None:
+        return local
+    utc = None
+    if info.zone is not None and info.zone not in R.UTC_ZONES:
+        utc = _utc(day, info.hour, info.minute, info.zone)
+    elif info.zone is None and info.restated is not None:
+        hour, minute, zone = info.restated
+        utc = _utc(day, hour, minute, zone, near=(info.hour, info.minute))
+    return utc or local
+
+
+def _utc(
+    day: date, hour: int, minute: int, zone: str, near: tuple[int, int] | None = None
+) -> str | None:
+    """A zoned clock time on a day in UTC ("2013-05-03T15:00Z"); with ``near``, the zoned time
+    is the one within half a day of that local time (a restatement may fall on the day before)."""
+    wall = datetime.combine(day, time(hour, minute))
+    if near is not None:
+        ref = datetime.combine(day, time(*near))
+        wall = min((wall + timedelta(days=k) for k in (-1, 0, 1)), key=lambda w: abs(w - ref))
+    offset = R.utc_offset(zone, wall)
+    if offset is None:
+        return None
+    return f"{wall - offset:%Y-%m-%dT%H:%M}Z"
 
 
 def _names_a_day(expr: TimeExpression) -> bool:

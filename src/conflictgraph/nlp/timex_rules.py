@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from conflictgraph.model import Precision
@@ -212,9 +212,27 @@ _DURATION_CORE = (
     rf"(?:\s+|\s?-\s?)(?:(?:more|full|long|consecutive|straight|additional|further)\s+)?"
     rf"(?P<unit>{UNIT})(?P<half2>{_HALF})?"
 )
-TIME_ZONE = r"(?-i:GMT|UTC|EST|EDT|CET|CEST|BST|PST|PDT|MSK|IST|AST|ET|CT|PT)"
+# Time-zone abbreviations after a clock time, as hours east of UTC. The US zones written without
+# standard or daylight ("ET") are read on their day in the tz database; "AST" and "CST" (Arabia or
+# Atlantic, US Central or China) are left as local time.
+ZONE_HOURS: dict[str, float] = {
+    "GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "MSK": 3, "PKT": 5,
+    "IST": 5.5, "HKT": 8, "SGT": 8, "JST": 9, "KST": 9, "AEST": 10, "AEDT": 11, "EST": -5,
+    "EDT": -4, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7, "AKST": -9, "AKDT": -8,
+    "HST": -10,
+}  # fmt: skip
+ZONE_REGIONS = {
+    "ET": "America/New_York",
+    "CT": "America/Chicago",
+    "MT": "America/Denver",
+    "PT": "America/Los_Angeles",
+}
+_ZONES = sorted([*ZONE_HOURS, *ZONE_REGIONS, "AST", "CST"], key=len, reverse=True)
+TIME_ZONE = rf"(?-i:{'|'.join(_ZONES)})"
 UTC_ZONES = {"GMT", "UTC"}
 PLACE_TIME = r"(?:local|(?-i:[A-Z][a-z]+))[ \t]+time\b"  # "local time", "Kyiv time"
+# A clock time restated in a zone in brackets: "1353 (1023 GMT)" is a 24-hour clock time.
+_RESTATED_CLOCK = rf"[ \t]*\([ \t]*\d{{1,2}}[:.]?\d\d[ \t]*(?:[ap]\.?m\.?[ \t]*)?{TIME_ZONE}\b"
 
 
 def _c(pattern: str) -> re.Pattern[str]:
@@ -341,8 +359,10 @@ PATTERN_SOURCES: dict[str, str] = {
         r"(?:\b(?P<approx>about|around|approximately|roughly|circa)\s+)?"
         r"(?:(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
         rf"(?P<ap>[ap]\.m\.?|[ap]m\b)(?:\s*(?P<tz0>{TIME_ZONE}\b|{PLACE_TIME}))?"
-        rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s*(?P<tz>{TIME_ZONE}\b|{PLACE_TIME}))?"
-        rf"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:hrs\s+|hours\s+)?(?P<tz2>{TIME_ZONE})\b)"
+        rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)(?![\d:])(?:\s*(?:hrs|hours)\b)?"
+        rf"(?:\s*(?P<tz>{TIME_ZONE}\b|{PLACE_TIME}))?"
+        rf"|(?P<hm>[01]\d|2[0-3])(?P<mm>[0-5]\d)\s*(?:hrs\s+|hours\s+)?(?P<tz2>{TIME_ZONE})\b"
+        rf"|(?P<hm3>[01]\d|2[0-3])(?P<mm3>[0-5]\d)(?:\s*(?:hrs|hours)\b)?(?={_RESTATED_CLOCK}))"
         r"|\b(?P<named>noon|midday|midnight)\b)"
     ),
     "vague": (
@@ -742,18 +762,38 @@ def amount(m: re.Match[str]) -> float | None:
 
 def clock_value(m: re.Match[str]) -> str:
     """HH:MM of a clock-time match ("10 p.m." -> 22:00, "noon" -> 12:00, "0737 GMT" -> 07:37Z)."""
+    hour, minute, zone = clock_parts(m)
+    return f"{hour:02d}:{minute:02d}{'Z' if zone in UTC_ZONES else ''}"
+
+
+def clock_parts(m: re.Match[str]) -> tuple[int, int, str | None]:
+    """Hour, minute and time-zone abbreviation (None: local time) of a clock-time match."""
     if m["named"]:
-        return "00:00" if m["named"].lower() == "midnight" else "12:00"
+        return (0 if m["named"].lower() == "midnight" else 12), 0, None
     if m["h"]:
         hour, minute = int(m["h"]) % 12, int(m["mi"] or 0)
         if m["ap"].lower().startswith("p"):
             hour += 12
     elif m["h24"]:
         hour, minute = int(m["h24"]), int(m["mi24"])
-    else:
+    elif m["hm"]:
         hour, minute = int(m["hm"]), int(m["mm"])
+    else:
+        hour, minute = int(m["hm3"]), int(m["mm3"])
     zone = m["tz0"] or m["tz"] or m["tz2"] or ""
-    return f"{hour:02d}:{minute:02d}{'Z' if zone in UTC_ZONES else ''}"
+    return hour, minute, (zone if zone in ZONE_HOURS or zone in ZONE_REGIONS else None)
+
+
+def utc_offset(zone: str, local: datetime) -> timedelta | None:
+    """The offset from UTC of a zone abbreviation at a local time (None for an unknown zone)."""
+    if zone in ZONE_HOURS:
+        return timedelta(hours=ZONE_HOURS[zone])
+    if zone not in ZONE_REGIONS:
+        return None
+    from dateutil import tz
+
+    region = tz.gettz(ZONE_REGIONS[zone])
+    return None if region is None else local.replace(tzinfo=region).utcoffset()
 
 
 def unit_key(word: str) -> str:
