@@ -197,16 +197,20 @@ def iter_articles(
             if isinstance(item, InputError):
                 yield item
                 continue
-            for art in _read_file(item, published, notes, max_bytes):
+            for art in _read_file(item, published, notes, max_bytes, max_chars):
                 if isinstance(art, Article) and len(art.text) > max_chars:
-                    yield InputError(
-                        art.origin or _origin(item),
-                        f"article too long ({len(art.text):,} characters; limit {max_chars:,}): "
-                        "split it into several articles",
-                        code=errors.TOO_LARGE,
-                    )
+                    yield _too_long(art.origin or _origin(item), len(art.text), max_chars)
                 else:
                     yield art
+
+
+def _too_long(origin: str, chars: int, max_chars: int) -> InputError:
+    return InputError(
+        origin,
+        f"article too long ({chars:,} characters; limit {max_chars:,}): "
+        "split it into several articles",
+        code=errors.TOO_LARGE,
+    )
 
 
 def _origin(path: Path) -> str:
@@ -267,7 +271,11 @@ def _is_doc_file(name: str) -> bool:
 
 
 def _read_file(
-    path: Path, published: date | None, notes: list[str], max_bytes: int = MAX_BYTES
+    path: Path,
+    published: date | None,
+    notes: list[str],
+    max_bytes: int = MAX_BYTES,
+    max_chars: int = MAX_CHARS,
 ) -> Iterator[Article | InputError]:
     origin = _origin(path)
     ext = path.suffix.lower()
@@ -299,7 +307,7 @@ def _read_file(
 
             yield from feed_articles(data, origin, published, notes)
         else:
-            yield _text_article(path, data, origin, published, notes)
+            yield _text_article(path, data, origin, published, notes, max_chars)
     except InputError as exc:
         yield exc
 
@@ -406,9 +414,11 @@ def _str(v: object) -> str | None:
 
 
 def _text_article(
-    path: Path, data: bytes, origin: str, published: date | None, notes: list[str]
+    path: Path, data: bytes, origin: str, published: date | None, notes: list[str], max_chars: int
 ) -> Article:
     text = decode(data, origin, notes)
+    if len(text) > 4 * max_chars:  # cleaning cannot bring it under the limit: spare the memory
+        raise _too_long(origin, len(text), max_chars)
     meta: dict[str, Any] = {}
     sidecar = path.with_name(path.stem + ".meta.json")
     if sidecar.exists():
@@ -488,7 +498,9 @@ def _json_articles(
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         raise InputError(
-            origin, f"malformed JSON: {exc.msg} at line {exc.lineno}", code=errors.MALFORMED_JSON
+            origin,
+            f"malformed JSON: {exc.msg.removesuffix(' at')} at line {exc.lineno}",
+            code=errors.MALFORMED_JSON,
         ) from exc
     except (ValueError, RecursionError) as exc:  # a 5000-digit number, nesting 100,000 deep
         raise InputError(
