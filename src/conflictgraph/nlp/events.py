@@ -175,6 +175,7 @@ PLAN_VERBS = {
     "vow",
 }
 COMMUNICATION = {
+    "present",
     "say",
     "tell",
     "add",
@@ -677,6 +678,11 @@ class EventFinder:
             said = any(c.dep_ in {"ccomp", "parataxis"} for c in tok.children)
             said = said or tok.dep_ == "parataxis" or bool(obj_lemmas & SUPPORTED_NOUNS)
             return trig if said or any(self._trigger(c) for c in objs) else None
+        if low == "present":
+            if obj_lemmas & PROPOSAL_NOUNS:
+                return Trigger(low, "VERB", "030", "offer", True, "proposal")
+            said = any(c.dep_ == "ccomp" for c in tok.children)
+            return trig if said or any(self._trigger(c) for c in objs) else None
         if low in {"ask", "request"}:
             if tok.dep_ in {"advcl", "relcl", "acl", "amod", "pcomp"}:
                 return None  # "when asked about the talks"
@@ -937,6 +943,16 @@ class EventFinder:
             elif vlemma in APPEAL_VERBS and not (vtrig and vtrig.cls in {"agreement"}):
                 ev.status = EventStatus.PROPOSED
                 return None  # the appeal verb is the event; this one is only wished for
+            elif (
+                (vlemma in COMMUNICATION or (vtrig is not None and vtrig.cls == "statement"))
+                and ev.cls not in {"statement", "meeting", "call"}
+                and (vlemma not in LIGHT_VERBS or vlemma in {"announce", "declare"})
+                and (ev.definite or ev.participants)
+                and any(c.dep_ == "nsubj" for c in verb.children)
+            ):
+                # "Guterres announced the deal": a statement about a deal someone else made,
+                # not a party to it (an indefinite "Russia announced a truce" declares one)
+                anchored = True
             elif (
                 vlemma in LIGHT_VERBS
                 or (vtrig is not None and vtrig.cls in {ev.cls, "meeting", "statement"})
