@@ -50,14 +50,17 @@ def build_graph(
     published: date | None = None,
     nlp: Language | None = None,
     progress: Callable[[Article], None] | None = None,
+    workers: int = 1,
+    scheduler: object = None,
     max_bytes: int = MAX_BYTES,
 ) -> BuildResult:
     """Build a graph from files and folders; bad inputs are skipped and reported, never fatal.
 
-    Input files over ``max_bytes`` are skipped unread.
+    ``workers`` > 1 extracts on that many processes, ``scheduler`` (``tcp://HOST:8786`` or a
+    ``distributed.Client``) on a Dask cluster; the merge is the same, so is the graph. Input
+    files over ``max_bytes`` are skipped unread.
     """
     report = read_inputs(inputs, published=published, max_bytes=max_bytes)
-    nlp = nlp or build_nlp()
     graph = ConflictGraph()
     seen: set[str] = set()
     articles: list[Article] = []
@@ -68,6 +71,16 @@ def build_graph(
             )
         seen.add(art.id)
         articles.append(art)
+    if workers > 1 or scheduler is not None:
+        from conflictgraph.parallel import extract_parallel
+
+        for ex in extract_parallel(
+            articles, nlp=nlp, workers=workers, scheduler=scheduler, progress=progress
+        ):
+            graph.add_extraction(ex)
+        graph.consolidate()
+        return BuildResult(graph, articles, report.skipped, report.notices)
+    nlp = nlp or build_nlp()
     for article, doc in annotate(nlp, articles):
         graph.add_extraction(extract(article, doc))
         if progress is not None:

@@ -1,0 +1,984 @@
+"""A conflictgraph store on any SPARQL 1.1 server (Oxigraph server, Fuseki, GraphDB ...).
+
+``RemoteStore`` answers the same calls as the embedded :class:`~conflictgraph.store.Store`
+(``add``, ``sparql``, ``graph``, ``info``, ``export``) through the SPARQL 1.1 Protocol (queries,
+updates) and the Graph Store HTTP Protocol (bulk ``POST`` of N-Quads, one request per batch of
+graphs, never one per triple). The dataset on the server is the embedded store's: the default
+graph plus one named graph per article. Beside it, one system graph
+(:data:`SYSTEM_GRAPH`) keeps what the embedded store keeps in its manifest and ``articles/``
+folder: each article's record and its extraction (gzipped codec JSON), and the SPARQL updates.
+So any machine can add articles with the embedded store's merge (a replay of every extraction
+in the order articles were added), and ``pull`` rebuilds an identical embedded store.
+
+Writes are idempotent: every graph is dropped and posted again, the default graph is staged in
+:data:`STAGING_GRAPH` and moved into place by one ``MOVE``, and the article records go last. A
+write cut short (server stopped, network gone) is completed by running it again, without
+duplicates. Queries read the default graph: do not run the server with a union default graph.
+
+URLs are ``sparql+http://HOST:PORT/PATH`` (or ``sparql+https://``); the endpoints are
+``PATH/query``, ``PATH/update`` and ``PATH/store`` (Oxigraph's names) unless a configuration
+file names others. Credentials never come from the URL or the command line: they come from
+``$CONFLICTGRAPH_STORE_USER`` / ``$CONFLICTGRAPH_STORE_PASSWORD`` (basic auth),
+``$CONFLICTGRAPH_STORE_TOKEN`` (bearer) or the configuration file, and never appear in messages.
+
+>>> cfg = RemoteConfig.from_url("sparql+http://127.0.0.1:7878/")
+>>> (cfg.query_url, cfg.store_url)
+('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/store')
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import os
+import re
+import time
+import tomllib
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Final
+
+import pyoxigraph as ox
+
+from conflictgraph import __version__
+from conflictgraph.errors import (
+    BAD_BINDING,
+    SPARQL_SYNTAX,
+    STORE_CONFIG,
+    STORE_DAMAGED,
+    STORE_REFUSED,
+    STORE_UNREACHABLE,
+    UPDATE_REFUSED,
+    QueryError,
+    StoreError,
+)
+from conflictgraph.graph import ConflictGraph
+from conflictgraph.model import Article, ArticleExtraction
+from conflictgraph.store.embedded import AddReport, content_hash
+from conflictgraph.store.sparql import SparqlEngine, decode_store, looks_like_update, nquads, to_ox
+
+if TYPE_CHECKING:
+    from rdflib.query import Result
+    from spacy.language import Language
+
+__all__ = [
+    "STAGING_GRAPH",
+    "SYSTEM_GRAPH",
+    "RemoteConfig",
+    "RemoteStore",
+    "is_remote",
+    "open_remote",
+    "pull",
+    "push",
+]
+
+SCHEMES: Final = ("sparql+http://", "sparql+https://")
+SYSTEM_GRAPH: Final = "https://w3id.org/conflictgraph/system"
+STAGING_GRAPH: Final = "https://w3id.org/conflictgraph/system/staging"
+_SYS: Final = "https://w3id.org/conflictgraph/system#"
+_STORE_NODE: Final = f"{SYSTEM_GRAPH}/store"
+_ENV_USER: Final = "CONFLICTGRAPH_STORE_USER"
+_ENV_PASSWORD: Final = "CONFLICTGRAPH_STORE_PASSWORD"
+_ENV_TOKEN: Final = "CONFLICTGRAPH_STORE_TOKEN"
+_GRAPHS_PER_REQUEST: Final = 50
+_QUADS_PER_REQUEST: Final = 100_000
+_RESULTS_JSON: Final = "application/sparql-results+json"
+_NQUADS: Final = "application/n-quads"
+
+
+def is_remote(location: str | os.PathLike[str]) -> bool:
+    """Whether ``location`` names a remote store (a ``sparql+http(s)://`` URL or a ``.toml``
+    configuration file) rather than an embedded store folder."""
+    text = str(location)
+    return text.startswith(SCHEMES) or (text.endswith(".toml") and Path(text).is_file())
+
+
+# ---------------------------------------------------------------------------------------------
+# Configuration
+
+
+@dataclass(frozen=True)
+class RemoteConfig:
+    """Where the server is and how to authenticate (the secrets are never printed)."""
+
+    base: str
+    query_url: str
+    update_url: str
+    store_url: str
+    username: str | None = field(default=None, repr=False)
+    password: str | None = field(default=None, repr=False)
+    token: str | None = field(default=None, repr=False)
+    timeout: float = 60.0
+
+    @classmethod
+    def from_url(cls, url: str, **endpoints: str) -> RemoteConfig:
+        """The configuration of ``sparql+http://HOST:PORT/PATH``, credentials from the
+        environment; ``endpoints`` (query, update, store) override the endpoint paths."""
+        if not url.startswith(SCHEMES):
+            raise StoreError(
+                f"'{_safe(url)}' is not a remote store URL (sparql+http://HOST:PORT/...)",
+                code=STORE_CONFIG,
+            )
+        base = url.removeprefix("sparql+")
+        parts = urllib.parse.urlsplit(base)
+        if parts.username or parts.password:
+            raise StoreError(
+                "credentials in the store URL are refused (they would show in process lists "
+                f"and logs): set ${_ENV_USER} and ${_ENV_PASSWORD}, or ${_ENV_TOKEN}",
+                code=STORE_CONFIG,
+            )
+        if not parts.hostname:
+            raise StoreError(f"'{_safe(url)}' names no host", code=STORE_CONFIG)
+        root = base if base.endswith("/") else base + "/"
+
+        def endpoint(name: str) -> str:
+            return urllib.parse.urljoin(root, endpoints.get(name) or name)
+
+        return cls(
+            base=base,
+            query_url=endpoint("query"),
+            update_url=endpoint("update"),
+            store_url=endpoint("store"),
+            username=os.environ.get(_ENV_USER) or None,
+            password=os.environ.get(_ENV_PASSWORD) or None,
+            token=os.environ.get(_ENV_TOKEN) or None,
+        )
+
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> RemoteConfig:
+        """Read a TOML file with a ``[store]`` table: ``url`` and optionally ``query``,
+        ``update``, ``store`` (endpoint paths), ``username``, ``password``, ``token``,
+        ``timeout``. The environment's credentials win over the file's."""
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise StoreError(f"{path}: cannot read the store configuration ({exc})") from exc
+        table = data.get("store")
+        if not isinstance(table, dict) or not isinstance(table.get("url"), str):
+            raise StoreError(f"{path}: needs a [store] table with a url", code=STORE_CONFIG)
+        endpoints = {k: str(table[k]) for k in ("query", "update", "store") if k in table}
+        cfg = cls.from_url(table["url"], **endpoints)
+        return replace(
+            cfg,
+            username=cfg.username or table.get("username"),
+            password=cfg.password or table.get("password"),
+            token=cfg.token or table.get("token"),
+            timeout=float(table.get("timeout", cfg.timeout)),
+        )
+
+    def headers(self) -> dict[str, str]:
+        """The authentication header, if any."""
+        if self.token:
+            return {"Authorization": f"Bearer {self.token}"}
+        if self.username:
+            raw = f"{self.username}:{self.password or ''}".encode()
+            return {"Authorization": "Basic " + base64.b64encode(raw).decode("ascii")}
+        return {}
+
+
+def _safe(url: str) -> str:
+    """A URL with any user information removed (for messages)."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.username or parts.password:
+        host = parts.hostname or ""
+        netloc = f"***@{host}" + (f":{parts.port}" if parts.port else "")
+        return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
+    return url
+
+
+# ---------------------------------------------------------------------------------------------
+# HTTP
+
+
+class _Http:
+    """The few HTTP calls the store makes; failures become CG505 (no answer) / CG506 (refused)."""
+
+    def __init__(self, config: RemoteConfig) -> None:
+        self.config = config
+
+    def request(
+        self,
+        method: str,
+        url: str,
+        *,
+        body: bytes | None = None,
+        content_type: str | None = None,
+        accept: str | None = None,
+        what: str,
+    ) -> tuple[bytes, str]:
+        headers = dict(self.config.headers())
+        if content_type:
+            headers["Content-Type"] = content_type
+        if accept:
+            headers["Accept"] = accept
+        req = urllib.request.Request(url, data=body, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(req, timeout=self.config.timeout) as resp:
+                return resp.read(), resp.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as exc:
+            detail = exc.read(2000).decode("utf-8", "replace").strip()
+            if exc.code == 400 and what == "query":
+                raise QueryError(
+                    f"the server refused the query: {detail}", code=SPARQL_SYNTAX
+                ) from None
+            hint = " (check the credentials)" if exc.code in (401, 403) else ""
+            raise StoreError(
+                f"{self.config.base}: {what} refused with HTTP {exc.code} {exc.reason}{hint}"
+                + (f": {detail[:300]}" if detail else ""),
+                code=STORE_REFUSED,
+            ) from None
+        except (urllib.error.URLError, OSError, TimeoutError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise StoreError(
+                f"{self.config.base}: the SPARQL server does not answer ({reason}); "
+                "nothing was changed on this side",
+                code=STORE_UNREACHABLE,
+            ) from None
+
+    def query(self, text: str, *, accept: str = _RESULTS_JSON) -> tuple[bytes, str]:
+        body = urllib.parse.urlencode({"query": text}).encode()
+        return self.request(
+            "POST",
+            self.config.query_url,
+            body=body,
+            content_type="application/x-www-form-urlencoded",
+            accept=accept,
+            what="query",
+        )
+
+    def update(self, text: str) -> None:
+        body = urllib.parse.urlencode({"update": text}).encode()
+        self.request(
+            "POST",
+            self.config.update_url,
+            body=body,
+            content_type="application/x-www-form-urlencoded",
+            what="update",
+        )
+
+    def post_quads(self, data: bytes) -> None:
+        self.request("POST", self.config.store_url, body=data, content_type=_NQUADS, what="upload")
+
+
+# ---------------------------------------------------------------------------------------------
+# SPARQL text helpers
+
+_OPAQUE: Final = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
+    r"|<[^<>\s{}]*>|#[^\n]*"
+)
+
+
+def with_values(query: str, bindings: dict[str, object]) -> str:
+    """The query with ``bindings`` as a ``VALUES`` block opening its outermost group: the
+    SPARQL Protocol has no bindings, so values travel as properly escaped RDF terms.
+
+    >>> with_values('SELECT ?l WHERE { ?a rdfs:label ?l ; cg:iso3 ?c }', {"c": "TUR"})
+    'SELECT ?l WHERE { VALUES (?c) { ("TUR") } ?a rdfs:label ?l ; cg:iso3 ?c }'
+    """
+    if not bindings:
+        return query
+    masked = _OPAQUE.sub(lambda m: " " * len(m.group()), query)
+    where = re.search(r"\bWHERE\s*\{", masked, re.IGNORECASE)
+    brace = where.end() - 1 if where else masked.find("{")
+    if brace < 0:
+        raise QueryError("bindings need a query with a WHERE clause", code=BAD_BINDING)
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(_term_text(to_ox(value)) for value in bindings.values())
+    block = f" VALUES ({names}) {{ ({terms}) }}"
+    return query[: brace + 1] + block + query[brace + 1 :]
+
+
+def _term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
+    if isinstance(term, ox.BlankNode):
+        raise QueryError("a blank node cannot be bound in a remote query", code=BAD_BINDING)
+    return str(term)  # N-Triples syntax: IRIs and literals escaped by Oxigraph
+
+
+def _prologue() -> str:
+    from conflictgraph.rdf.terms import PREFIXES
+
+    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def _iri(value: str) -> str:
+    return str(ox.NamedNode(value))
+
+
+def _literal(value: str) -> str:
+    return str(ox.Literal(value))
+
+
+# ---------------------------------------------------------------------------------------------
+# Quads
+
+
+def _graph_key(quad: ox.Quad) -> str | None:
+    name = quad.graph_name
+    return name.value if isinstance(name, ox.NamedNode) else None
+
+
+def _chunks_keeping_blank_nodes(quads: list[ox.Quad], size: int) -> Iterator[list[ox.Quad]]:
+    """``quads`` in chunks of about ``size``, every blank node's quads in one chunk (each
+    request parses its own blank nodes)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for q in quads:
+        nodes = [t.value for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)]
+        for other in nodes[1:]:
+            parent[find(other)] = find(nodes[0])
+    groups: dict[str, list[ox.Quad]] = {}
+    plain: list[ox.Quad] = []
+    for q in quads:
+        first = next((t.value for t in (q.subject, q.object) if isinstance(t, ox.BlankNode)), None)
+        if first is None:
+            plain.append(q)
+        else:
+            groups.setdefault(find(first), []).append(q)
+    chunk: list[ox.Quad] = []
+    for unit in [*([q] for q in plain), *groups.values()]:
+        chunk.extend(unit)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _serialize(quads: Iterable[ox.Quad], graph: str | None = None) -> bytes:
+    """Quads as N-Quads, moved into ``graph`` when given."""
+    if graph is not None:
+        target = ox.NamedNode(graph)
+        quads = (ox.Quad(q.subject, q.predicate, q.object, target) for q in quads)
+    return ox.serialize(list(quads), format=ox.RdfFormat.N_QUADS)
+
+
+def _record_subject(article_id: str) -> str:
+    return f"{SYSTEM_GRAPH}/article/{hashlib.sha256(article_id.encode()).hexdigest()[:32]}"
+
+
+# ---------------------------------------------------------------------------------------------
+# The store
+
+
+@dataclass
+class _Pending:
+    article: Article
+    sha256: str
+    extraction: ArticleExtraction | None = None
+
+
+class RemoteStore:
+    """A conflictgraph store on a SPARQL 1.1 server (see the module docstring)."""
+
+    def __init__(self, config: RemoteConfig) -> None:
+        self.config = config
+        self.path = config.base  # what messages and ``info`` show (no credentials)
+        self._http = _Http(config)
+        self._state: dict[str, Any] | None = None
+        self._graph: ConflictGraph | None = None
+        self._engine: SparqlEngine | None = None
+
+    # -- opening ---------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, location: str | os.PathLike[str], *, create: bool = False) -> RemoteStore:
+        """Connect to the store at ``location`` (URL or TOML file); without ``create`` the
+        server must already hold a conflictgraph store."""
+        text = str(location)
+        config = (
+            RemoteConfig.from_url(text)
+            if text.startswith(SCHEMES)
+            else RemoteConfig.from_file(text)
+        )
+        store = cls(config)
+        state = store.state()
+        if not state["exists"] and not create:
+            from conflictgraph.errors import STORE_MISSING
+
+            raise StoreError(
+                f"{config.base}: holds no conflictgraph store; create one with "
+                f"'conflictgraph add INPUT... --store URL' or 'conflictgraph push'",
+                code=STORE_MISSING,
+            )
+        return store
+
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Forget what was cached (there is no connection to close)."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the server's state again at the next call."""
+        self._state = self._graph = self._engine = None
+
+    # -- reading ---------------------------------------------------------------------------------
+    def _select(self, text: str) -> list[dict[str, Any]]:
+        data, _ = self._http.query(text)
+        answer = ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON)
+        assert isinstance(answer, ox.QuerySolutions)
+        names = [v.value for v in answer.variables]
+        return [
+            {n: row[n] for n in names if row[n] is not None}
+            for row in answer  # type: ignore[attr-defined]
+        ]
+
+    def state(self) -> dict[str, Any]:
+        """The system graph's store description and article records (cached until refresh)."""
+        if self._state is None:
+            rows = self._select(
+                f"SELECT ?s ?p ?o WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ ?s ?p ?o "
+                f"FILTER(?p != {_iri(_SYS + 'extraction')}) }} }}"
+            )
+            store: dict[str, Any] = {}
+            records: list[dict[str, Any]] = []
+            for row in rows:
+                name = row["p"].value.removeprefix(_SYS)
+                if row["s"].value == _STORE_NODE:
+                    store[name] = json.loads(row["o"].value)
+                elif name == "record":
+                    records.append(json.loads(row["o"].value))
+            records.sort(key=lambda r: (r.get("order", 0), r["id"]))
+            self._state = {
+                "exists": bool(store),
+                "generation": int(store.get("generation", 0)),
+                "created": store.get("created"),
+                "software": store.get("software", f"conflictgraph {__version__}"),
+                "updates": list(store.get("updates", [])),
+                "records": records,
+            }
+        return self._state
+
+    @property
+    def generation(self) -> int:
+        """How many writes the store has seen (0 for a new one)."""
+        return int(self.state()["generation"])
+
+    def articles(self) -> list[dict[str, Any]]:
+        """The stored articles, in the order they were added."""
+        return [dict(r) for r in self.state()["records"]]
+
+    def quads(self) -> list[ox.Quad]:
+        """Every quad of the default graph and the article graphs (not the system graphs)."""
+        query = (
+            "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } "
+            f"FILTER(?g != {_iri(SYSTEM_GRAPH)} && ?g != {_iri(STAGING_GRAPH)}) }} }}"
+        )
+        data, _ = self._http.query(query, accept="text/tab-separated-values")
+        answer = ox.parse_query_results(data, format=ox.QueryResultsFormat.TSV)
+        out = []
+        for row in answer:  # type: ignore[attr-defined]
+            g = row["g"]
+            out.append(ox.Quad(row["s"], row["p"], row["o"], g or ox.DefaultGraph()))
+        return out
+
+    def engine(self) -> SparqlEngine:
+        """An in-memory copy of the dataset (for exports and decoding)."""
+        if self._engine is None:
+            store = ox.Store()
+            store.extend(self.quads())
+            self._engine = SparqlEngine(store)
+        return self._engine
+
+    def graph(self) -> ConflictGraph:
+        """The merged graph (read once until refresh): the replay of the stored extractions,
+        exactly the embedded store's graph; decoded from the RDF once updates changed it."""
+        if self._graph is None:
+            if self.state()["updates"]:
+                graph = ConflictGraph(decode_store(self.engine()))
+            else:
+                graph = self._replay(self.articles(), {})
+            for node, attrs in graph.g.nodes(data=True):
+                attrs.setdefault("id", node)
+            self._graph = graph
+        return self._graph
+
+    def sparql(self, query: str, *, allow_update: bool = False, **bindings: object) -> Result:
+        """Run SPARQL on the server with ``bindings`` as values; an update (only with
+        ``allow_update``) is applied there and replayed after every later ``add``."""
+        from rdflib.query import Result
+
+        if looks_like_update(query):
+            if not allow_update:
+                raise QueryError(
+                    "this is a SPARQL update and the store is read-only; pass --update "
+                    "(allow_update=True) to change it",
+                    code=UPDATE_REFUSED,
+                )
+            if bindings:
+                raise QueryError("bindings are not supported in updates", code=BAD_BINDING)
+            self._apply_update(query)
+            out = Result("SELECT")
+            out.vars = []
+            out.bindings = []
+            return out
+        text = _prologue() + with_values(query, dict(bindings))
+        data, ctype = self._http.query(text, accept=f"{_RESULTS_JSON}, application/n-triples")
+        from conflictgraph.store.sparql import _result
+
+        if ctype.startswith(_RESULTS_JSON):
+            return _result(ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON))
+        return _result(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+
+    def info(self) -> dict[str, Any]:
+        """What ``Store.info`` answers, computed on the server's data."""
+        from conflictgraph.store.embedded import _date_range
+
+        state = self.state()
+        graph = self.graph()
+        engine = self.engine()
+        named = {q.graph_name for q in engine.ox if isinstance(q.graph_name, ox.NamedNode)}
+        return {
+            "path": self.path,
+            "generation": state["generation"],
+            "created": state["created"],
+            "software": state["software"],
+            "articles": len(state["records"]),
+            "counts": graph.counts(),
+            "triples": len(engine),
+            "named_graphs": len(named),
+            "dates": _date_range(graph),
+            "updates": len(state["updates"]),
+            "bytes": 0,
+            "article_list": [
+                {k: a.get(k) for k in ("id", "published", "title", "source", "added")}
+                for a in state["records"]
+            ],
+        }
+
+    def export(self, fmt: str, out: str | os.PathLike[str]) -> list[Path]:
+        """Write the store in ``fmt``, exactly as the embedded store does."""
+        from conflictgraph.store.embedded import Store
+
+        return Store.export(self, fmt, out)  # type: ignore[arg-type]
+
+    def extractions(self) -> dict[str, ArticleExtraction]:
+        """Every stored extraction, by content hash."""
+        from conflictgraph.store.codec import extraction_from_json
+
+        rows = self._select(
+            f"SELECT ?blob WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} "
+            f"{{ ?a {_iri(_SYS + 'extraction')} ?blob }} }}"
+        )
+        out: dict[str, ArticleExtraction] = {}
+        for row in rows:
+            raw = gzip.decompress(base64.b64decode(row["blob"].value))
+            ex = extraction_from_json(json.loads(raw))
+            out[content_hash(ex.article)] = ex
+        return out
+
+    def extraction_blobs(self) -> dict[str, bytes]:
+        """Every stored extraction as the gzipped JSON the embedded store keeps, by hash."""
+        return {
+            sha: gzip.compress(_codec_bytes(ex), compresslevel=5, mtime=0)
+            for sha, ex in self.extractions().items()
+        }
+
+    # -- writing ---------------------------------------------------------------------------------
+    def add(
+        self,
+        inputs: Iterable[str | os.PathLike[str]],
+        *,
+        published: date | None = None,
+        nlp: Language | None = None,
+        progress: Callable[[Article], None] | None = None,
+        workers: int = 1,
+        scheduler: Any = None,
+    ) -> AddReport:
+        """Read files and folders, extract the articles not stored yet, and merge them."""
+        from conflictgraph.ingest import read_inputs
+
+        report = read_inputs(inputs, published=published)
+        result = self.add_articles(
+            report.articles, nlp=nlp, progress=progress, workers=workers, scheduler=scheduler
+        )
+        result.skipped = list(report.skipped)
+        result.notices = [*report.notices, *result.notices]
+        return result
+
+    def add_articles(
+        self,
+        articles: Sequence[Article],
+        *,
+        nlp: Language | None = None,
+        progress: Callable[[Article], None] | None = None,
+        workers: int = 1,
+        scheduler: Any = None,
+    ) -> AddReport:
+        """Extract (here, on processes or on a Dask cluster) and merge the new articles."""
+
+        def extract_new(pending: list[_Pending]) -> None:
+            from conflictgraph.parallel import extract_parallel
+
+            found = extract_parallel(
+                [p.article for p in pending],
+                nlp=nlp,
+                workers=workers,
+                scheduler=scheduler,
+                progress=progress,
+            )
+            for p, ex in zip(pending, found, strict=True):
+                p.extraction = ex
+
+        return self._add([_Pending(a, content_hash(a)) for a in articles], extract_new)
+
+    def add_extractions(self, extractions: Sequence[ArticleExtraction]) -> AddReport:
+        """Merge already extracted articles not stored yet (no NLP)."""
+        pending = [_Pending(ex.article, content_hash(ex.article), ex) for ex in extractions]
+        return self._add(pending, lambda _: None)
+
+    def _add(
+        self, candidates: list[_Pending], extract_new: Callable[[list[_Pending]], None]
+    ) -> AddReport:
+        """The embedded store's add rules (by id and content hash), then one idempotent write."""
+        t0 = time.perf_counter()
+        report = AddReport()
+        self.refresh()
+        state = self.state()
+        records = [dict(r) for r in state["records"]]
+        by_id = {r["id"]: r for r in records}
+        by_hash = {r["sha256"]: r["id"] for r in records}
+        pending: dict[str, _Pending] = {}
+        for cand in candidates:
+            aid, sha = cand.article.id, cand.sha256
+            origin = cand.article.origin or aid
+            if aid in pending:
+                if pending[aid].sha256 == sha:
+                    continue
+                report.notices.append(f"{origin}: same article id '{aid}' as an earlier input")
+            elif aid in by_id and by_id[aid]["sha256"] == sha:
+                report.unchanged.append(aid)
+                continue
+            elif sha in by_hash and by_hash[sha] != aid:
+                report.duplicates.append(aid)
+                report.notices.append(
+                    f"{origin}: same content as stored article '{by_hash[sha]}'; not added"
+                )
+                continue
+            pending[aid] = cand
+            by_hash[sha] = aid
+        if pending or not state["exists"]:
+            todo = [p for p in pending.values() if p.extraction is None]
+            if todo:
+                extract_new(todo)
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            for p in pending.values():
+                record = _record(p.article, p.sha256, now)
+                if p.article.id in by_id:
+                    report.replaced.append(p.article.id)
+                    record["added"] = by_id[p.article.id]["added"]
+                    records[records.index(by_id[p.article.id])] = record
+                else:
+                    report.added.append(p.article.id)
+                    records.append(record)
+            fresh = {p.sha256: p.extraction for p in pending.values() if p.extraction is not None}
+            graph = self._replay(records, fresh)
+            created = datetime.now(UTC).replace(microsecond=0)
+            dataset = ox.Store()
+            dataset.load(nquads(graph.g, generated_at=created), format=ox.RdfFormat.N_QUADS)
+            for update in state["updates"]:
+                _apply(dataset, update)
+            blobs = {
+                sha: gzip.compress(_codec_bytes(ex), compresslevel=5, mtime=0)
+                for sha, ex in fresh.items()
+                if ex is not None
+            }
+            self.write(list(dataset), records, blobs, updates=state["updates"])
+        self.refresh()
+        report.generation = self.generation
+        report.counts = self.graph().counts()
+        report.seconds = round(time.perf_counter() - t0, 3)
+        return report
+
+    def _replay(
+        self, records: list[dict[str, Any]], fresh: dict[str, ArticleExtraction]
+    ) -> ConflictGraph:
+        """The merged graph of every stored extraction, exactly as the embedded store merges."""
+        stored = self.extractions() if len(fresh) < len(records) else {}
+        graph = ConflictGraph()
+        for record in records:
+            ex = fresh.get(record["sha256"]) or stored.get(record["sha256"])
+            if ex is None:
+                raise StoreError(
+                    f"{self.path}: the extraction of '{record['id']}' is missing",
+                    code=STORE_DAMAGED,
+                )
+            graph.add_extraction(ex)
+        graph.consolidate()  # the same cross-article step as build_graph
+        return graph
+
+    def _apply_update(self, update: str) -> None:
+        """Apply an update on the server and record it for replay after later adds."""
+        state = self.state()
+        if not state["exists"]:
+            raise StoreError(f"{self.path}: holds no conflictgraph store")
+        self._http.update(_prologue() + update)
+        self._write_store_node(
+            generation=state["generation"] + 1,
+            created=state["created"],
+            updates=[*state["updates"], update],
+        )
+        self.refresh()
+
+    def write(
+        self,
+        quads: Sequence[ox.Quad],
+        records: Sequence[dict[str, Any]],
+        blobs: dict[str, bytes],
+        *,
+        updates: Sequence[str] = (),
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        """Make the server hold ``quads`` (default graph and article graphs), the article
+        ``records`` (in order) and the extractions ``blobs`` (gzipped JSON by content hash)
+        not stored yet. Idempotent: run again after an interruption, it completes the write
+        and duplicates nothing. ``progress`` is called with the number of quads sent."""
+        state = self.state()
+        by_graph: dict[str | None, list[ox.Quad]] = {}
+        for q in quads:
+            by_graph.setdefault(_graph_key(q), []).append(q)
+        default = by_graph.pop(None, [])
+        # 1. the article graphs, a batch of graphs per request (drop, then post)
+        names = sorted(by_graph)
+        batch: list[str] = []
+        size = 0
+        for name in names:
+            batch.append(name)
+            size += len(by_graph[name])
+            if len(batch) >= _GRAPHS_PER_REQUEST or size >= _QUADS_PER_REQUEST:
+                self._replace_graphs(batch, by_graph, progress)
+                batch, size = [], 0
+        if batch:
+            self._replace_graphs(batch, by_graph, progress)
+        # 2. graphs the new dataset no longer has
+        wanted = {*names, SYSTEM_GRAPH, STAGING_GRAPH}
+        rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
+        stale = sorted(row["g"].value for row in rows if row["g"].value not in wanted)
+        for i in range(0, len(stale), _GRAPHS_PER_REQUEST):
+            part = stale[i : i + _GRAPHS_PER_REQUEST]
+            self._http.update(" ;\n".join(f"DROP SILENT GRAPH {_iri(g)}" for g in part))
+        # 3. the default graph: staged, then moved into place by one update
+        self._http.update(f"DROP SILENT GRAPH {_iri(STAGING_GRAPH)}")
+        for chunk in _chunks_keeping_blank_nodes(default, _QUADS_PER_REQUEST):
+            self._http.post_quads(_serialize(chunk, STAGING_GRAPH))
+            if progress is not None:
+                progress(len(chunk))
+        if default:
+            self._http.update(f"MOVE SILENT GRAPH {_iri(STAGING_GRAPH)} TO DEFAULT")
+        else:
+            self._http.update("DROP SILENT DEFAULT")
+        # 4. the records and extractions, then the store node: the commit point of an add
+        self._write_records(records, blobs)
+        self._write_store_node(
+            generation=state["generation"] + 1,
+            created=state["created"] or datetime.now(UTC).isoformat(timespec="seconds"),
+            updates=list(updates),
+        )
+        self.refresh()
+
+    def _replace_graphs(
+        self,
+        names: list[str],
+        by_graph: dict[str | None, list[ox.Quad]],
+        progress: Callable[[int], None] | None,
+    ) -> None:
+        self._http.update(" ;\n".join(f"DROP SILENT GRAPH {_iri(g)}" for g in names))
+        body = b"".join(_serialize(by_graph[g]) for g in names)
+        self._http.post_quads(body)
+        if progress is not None:
+            progress(sum(len(by_graph[g]) for g in names))
+
+    def _write_records(self, records: Sequence[dict[str, Any]], blobs: dict[str, bytes]) -> None:
+        """The article records (with their order) and the new extractions, a batch of articles
+        per request; records of articles no longer stored are deleted."""
+        sys_graph = ox.NamedNode(SYSTEM_GRAPH)
+        present = {
+            row["s"].value
+            for row in self._select(
+                f"SELECT DISTINCT ?s WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ ?s ?p ?o }} }}"
+            )
+        } - {_STORE_NODE}
+        records = [{**r, "order": order} for order, r in enumerate(records)]
+        for i in range(0, len(records), _GRAPHS_PER_REQUEST):
+            part = records[i : i + _GRAPHS_PER_REQUEST]
+            deletes = [_delete(_record_subject(r["id"]), "record") for r in part]
+            deletes += [
+                _delete(_record_subject(r["id"]), "extraction")
+                for r in part
+                if r["sha256"] in blobs
+            ]
+            self._http.update(" ;\n".join(deletes))
+            quads = []
+            for r in part:
+                subject = ox.NamedNode(_record_subject(r["id"]))
+                text = json.dumps(r, ensure_ascii=False, sort_keys=True)
+                quads.append(
+                    ox.Quad(subject, ox.NamedNode(_SYS + "record"), ox.Literal(text), sys_graph)
+                )
+                if r["sha256"] in blobs:
+                    blob = base64.b64encode(blobs[r["sha256"]]).decode("ascii")
+                    quads.append(
+                        ox.Quad(
+                            subject, ox.NamedNode(_SYS + "extraction"), ox.Literal(blob), sys_graph
+                        )
+                    )
+            self._http.post_quads(_serialize(quads))
+        gone = sorted(present - {_record_subject(r["id"]) for r in records})
+        for i in range(0, len(gone), _GRAPHS_PER_REQUEST):
+            part = gone[i : i + _GRAPHS_PER_REQUEST]
+            self._http.update(" ;\n".join(_delete(s, None) for s in part))
+
+    def _write_store_node(self, *, generation: int, created: str, updates: list[str]) -> None:
+        """The store's own description, replaced in one update."""
+        values = {
+            "generation": generation,
+            "created": created,
+            "software": f"conflictgraph {__version__}",
+            "updates": updates,
+        }
+        triples = " ".join(
+            f"{_iri(_STORE_NODE)} {_iri(_SYS + k)} {_literal(json.dumps(v))} ."
+            for k, v in values.items()
+        )
+        self._http.update(
+            f"{_delete(_STORE_NODE, None)} ;\n"
+            f"INSERT DATA {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ {triples} }} }}"
+        )
+
+
+def _delete(subject: str, name: str | None) -> str:
+    """An update deleting the system graph's ``subject`` ``name`` (every property if None)."""
+    predicate = _iri(_SYS + name) if name else "?p"
+    return f"DELETE WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ {_iri(subject)} {predicate} ?o }} }}"
+
+
+def _codec_bytes(ex: ArticleExtraction) -> bytes:
+    from conflictgraph.store.codec import extraction_to_json
+
+    text = json.dumps(extraction_to_json(ex), ensure_ascii=False, separators=(",", ":"))
+    return text.encode("utf-8")
+
+
+def _record(article: Article, sha256: str, added: str) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "sha256": sha256,
+        "file": f"{sha256}.json.gz",
+        "title": article.title,
+        "url": article.url,
+        "source": article.source,
+        "published": article.published.isoformat() if article.published else None,
+        "origin": article.origin,
+        "added": added,
+    }
+
+
+def _apply(dataset: ox.Store, update: str) -> None:
+    from conflictgraph.rdf.terms import PREFIXES
+
+    try:
+        dataset.update(update, prefixes=dict(PREFIXES))
+    except (SyntaxError, OSError) as exc:
+        raise QueryError(f"a stored update failed: {exc}") from exc
+
+
+def open_remote(location: str | os.PathLike[str], *, create: bool = False) -> RemoteStore:
+    """Open the remote store at ``location`` (a ``sparql+http://`` URL or a TOML file)."""
+    return RemoteStore.open(location, create=create)
+
+
+def push(
+    db: str | os.PathLike[str],
+    remote: RemoteStore,
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> dict[str, Any]:
+    """Copy the embedded store at ``db`` to ``remote``: its dataset exactly (named graphs,
+    updates included), its article records and the extractions the server lacks. Nothing is
+    written locally; a push cut short is completed by pushing again."""
+    from conflictgraph.store.embedded import Store
+
+    t0 = time.perf_counter()
+    with Store.open(db) as local:
+        records = local.articles()
+        updates = list(local.manifest["updates"])
+        quads = list(local.engine().ox)
+        held = {r["id"]: r["sha256"] for r in remote.articles()}
+        blobs = {}
+        for r in records:
+            if held.get(r["id"]) != r["sha256"]:
+                try:
+                    blobs[r["sha256"]] = (local.path / "articles" / r["file"]).read_bytes()
+                except OSError as exc:
+                    raise StoreError(
+                        f"{local.path}: cannot read the extraction of '{r['id']}' ({exc})",
+                        code=STORE_DAMAGED,
+                    ) from exc
+        remote.write(quads, records, blobs, updates=updates, progress=progress)
+    return {
+        "articles": len(records),
+        "extractions_sent": len(blobs),
+        "quads": len(quads),
+        "generation": remote.generation,
+        "seconds": round(time.perf_counter() - t0, 3),
+    }
+
+
+def pull(remote: RemoteStore, db: str | os.PathLike[str]) -> AddReport:
+    """Copy ``remote`` into the embedded store at ``db`` (created if missing): the same
+    articles in the same order, merged by the same replay, then the same updates. Everything
+    is read from the server first; a new store is built beside ``db`` and renamed into place,
+    so a failure leaves nothing half-written."""
+    import shutil
+
+    from conflictgraph.store.embedded import Store
+
+    records = remote.articles()
+    updates = list(remote.state()["updates"])
+    stored = remote.extractions()
+    missing = [r["id"] for r in records if r["sha256"] not in stored]
+    if missing:
+        raise StoreError(
+            f"{remote.path}: extractions missing for {', '.join(missing[:5])}", code=STORE_DAMAGED
+        )
+    extractions = [stored[r["sha256"]] for r in records]
+    target = Path(db)
+    fresh = not target.exists()
+    work = target.with_name(f".{target.name}.pull-{os.getpid()}") if fresh else target
+    try:
+        with Store.open(work, create=True) as local:
+            report = local.add_extractions(extractions)
+            for update in updates:
+                if update not in local.manifest["updates"]:
+                    local.sparql(update, allow_update=True)
+            report.generation = local.generation
+        if fresh:
+            os.replace(work, target)
+    except BaseException:
+        if fresh:
+            shutil.rmtree(work, ignore_errors=True)
+        raise
+    return report
