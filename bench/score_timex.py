@@ -357,7 +357,7 @@ def score_doc(
         regions = list(scored)
         system = [s for s in system if any(b <= s.start < e for b, e in regions)]
     tally = Tally(gold=len(gold), system=len(system))
-    tally.utc_gold = sum(1 for g in gold if shape(g.value) == "day+time" and g.value.endswith("Z"))
+    tally.utc_gold = sum(1 for g in gold if local_in_utc(g))
     pairs = match(gold, system)
     for gi, si in pairs:
         g, s = gold[gi], system[si]
@@ -377,6 +377,16 @@ def score_doc(
     tally.missed.update(g.text.lower() for i, g in enumerate(gold) if i not in matched_g)
     tally.spurious.update(s.text.lower() for i, s in enumerate(system) if i not in matched_s)
     return tally
+
+
+# A time-zone abbreviation in a mention's text ("1023 GMT", "11:00 AM EDT", "5:40 p.m. ET").
+_ZONE_WORD = re.compile(r"\b(?:GMT|UTC|[A-Z]{1,3}[SD]?T)\b")
+
+
+def local_in_utc(g: Mention) -> bool:
+    """True for a gold clock time given in UTC although its text names no zone (the annotator
+    knew the place's zone; no reading of the text alone gets it)."""
+    return shape(g.value) == "day+time" and g.value.endswith("Z") and not _ZONE_WORD.search(g.text)
 
 
 _SHAPES = (
@@ -484,8 +494,8 @@ def report(tallies: dict[str, Tally], n_errors: int = 10, n_texts: int = 12) -> 
     overall = tallies.get("overall", Tally())
     lines += [
         "",
-        f"Gold clock times converted to UTC (value ending in Z) although the text gives local "
-        f"time: {overall.utc_gold} of {overall.gold}; no reading of the text alone gets them.",
+        f"Gold clock times converted to UTC (value ending in Z) although the text names no "
+        f"zone: {overall.utc_gold} of {overall.gold}; no reading of the text alone gets them.",
         "",
         f"Most frequent value errors (of {sum(overall.errors.values())}):",
     ]

@@ -190,3 +190,19 @@ def test_read_esc_cat_xml_without_a_dct(tmp_path: Path) -> None:
 def test_main_without_development_data(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert st.main(["--dev", str(tmp_path / "absent")]) == 0
     assert "nothing to score" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "local"),
+    [
+        ("1:32 PM", "2013-05-02T18:32Z", True),
+        ("11:00 AM EDT", "2013-05-03T15:00Z", False),
+        ("1023 GMT", "2005-11-27T10:23Z", False),
+        ("1:32 PM", "2013-05-02T13:32", False),
+        ("Monday", "2013-05-02", False),
+    ],
+)
+def test_local_in_utc_is_a_utc_gold_time_whose_text_names_no_zone(
+    text: str, value: str, local: bool
+) -> None:
+    assert st.local_in_utc(M(0, len(text), text, "TIME", value)) is local
