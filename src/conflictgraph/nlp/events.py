@@ -703,6 +703,9 @@ class EventFinder:
         if low in {"back", "support"}:
             if tok.dep_ in {"amod", "acl", "compound"} or "prt" in {c.dep_ for c in tok.children}:
                 return None  # "Iran-backed militias", "backed down"
+            auxes = {c.lower_ for c in tok.children if c.dep_ == "auxpass"}
+            if auxes & {"is", "are", "'s", "'re"}:
+                return None  # "the government is backed by a coalition": a standing relation
             ok = obj_lemmas & SUPPORTED_NOUNS or any(
                 c.i in self.m.token_actor or self._trigger(c) for c in objs
             )
@@ -1347,6 +1350,13 @@ class EventFinder:
             if len(self.prev_subjects) == n:
                 return list(self.prev_subjects)
         lemma = tok.lemma_.lower()
+        if (
+            lemma in {"party", "side"}
+            and (tok.tag_ == "NNS" or any(c.lower_ in NUMBER_WORDS for c in tok.children))
+            and not any(c.i in m.token_actor for c in tok.children)
+        ):
+            # "the parties would meet again", "the two sides agreed": those of the last deal
+            return self._last_parties()
         if lemma in PERSON_ROLE_NOUNS:
             return self._officials(tok)
         if lemma in {
@@ -1370,6 +1380,21 @@ class EventFinder:
         ]
         if mods and lemma in {"side", "delegation", "camp", "leadership"}:
             return mods
+        return []
+
+    def _last_parties(self) -> list[ActorMention]:
+        """The parties (not the mediators) of the latest agreement, truce or meeting with two
+        or more of them, the referent of 'the parties' and 'the two sides'."""
+        for ev in reversed(self.events):
+            if ev.merged_into is not None or ev.cls not in {"agreement", "ceasefire", "meeting"}:
+                continue
+            parties = [
+                p.actor
+                for p in ev.participants
+                if p.role in {Role.PARTICIPANT, Role.SOURCE, Role.TARGET}
+            ]
+            if len({a.key for a in parties}) >= 2:
+                return parties
         return []
 
     def _officials(self, tok: Token) -> list[ActorMention]:
@@ -1637,17 +1662,25 @@ class EventFinder:
         if bound is not None:
             ev.time, ev.time_evidence, ev.time_confidence = bound, "date:after-event", 0.6
             return
+        # what a statement reports ("said the parties would meet in January") does not date it
+        reported: set[int] = set()
+        if ev.cls in {"statement", "support", "criticize", "appeal", "threaten"}:
+            for k in (ev.trigger, ev.verb):
+                if k is not None:
+                    for c in self.doc[k].children:
+                        if c.dep_ in {"ccomp", "xcomp", "parataxis"}:
+                            reported.update(t.i for t in c.subtree)
         in_sent = [
             (abs(t.i - ev.trigger), tx)
             for t in self.toks[sent.start : sent.end]
             for tx in [self.tok_timex.get(t.i)]
-            if tx is not None and tx.time is not None and tx.time.is_dated
+            if tx is not None and tx.time is not None and tx.time.is_dated and t.i not in reported
         ]
         if in_sent:
             ev.time = min(in_sent, key=lambda x: x[0])[1].time
             ev.time_evidence, ev.time_confidence = "date:sentence", 0.6
             return
-        if any(i in self.tok_timex for i in range(sent.start, sent.end)):
+        if any(i in self.tok_timex and i not in reported for i in range(sent.start, sent.end)):
             return  # the sentence has time words (a duration, a vague 'recently'): no fallback
         if self.published is not None and ev.status == EventStatus.OCCURRED:
             p = self.published
