@@ -64,6 +64,7 @@ ROLE_VERBS: dict[str, Role] = {
 }
 # Verbs that carry an event noun as object without adding meaning of their own.
 LIGHT_VERBS = {
+    "complete",
     "initial",
     "ratify",
     "hold",

@@ -1,0 +1,161 @@
+"""Events as wire copy reports them, on sentences we wrote: speech verbs that carry a clause,
+announcements of a deal made by others, 'the parties', given names used alone, and the nouns
+and verbs that are events only in the right company ('a press release' is not a release)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conflictgraph.model import Article
+from conflictgraph.nlp.pipeline import annotate
+
+pytestmark = pytest.mark.model
+
+PUB = date(2022, 11, 3)  # a Thursday
+
+
+def events_of(nlp, text: str, published: date = PUB) -> list[dict]:  # type: ignore[no-untyped-def]
+    """(cameo, trigger text, status, {actor key: role}, start date) of each event."""
+    ((_, doc),) = list(annotate(nlp, [Article(id="t", text=text, published=published)]))
+    out = []
+    for ev in doc._.cg_events:
+        out.append(
+            {
+                "cameo": ev.cameo,
+                "word": doc[ev.trigger].text,
+                "status": ev.status.value,
+                "roles": {p.actor.key: p.role.value for p in ev.participants},
+                "start": ev.time.start if ev.time else None,
+            }
+        )
+    return out
+
+
+def one(evs: list[dict], word: str) -> dict:
+    found = [e for e in evs if e["word"] == word]
+    assert len(found) == 1, evs
+    return found[0]
+
+
+def test_given_name_alone_is_the_person_named_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Eritrean President Isaias Afwerki met envoys in Asmara on Monday. "
+        "Isaias on Wednesday praised the agreement.",
+    )
+    praise = one(evs, "praised")
+    assert praise["cameo"] == "051"
+    assert praise["roles"] == {"person:isaias-afwerki": "source"}
+    assert praise["start"] == date(2022, 11, 2)
+
+
+def test_speech_verbs_count_only_with_what_was_said(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Armenian Prime Minister Nikol Pashinyan wrote on Tuesday that the decision was painful. "
+        "Pashinyan wrote a book about the war in 2015.",
+    )
+    wrote = [e for e in evs if e["word"] == "wrote"]
+    assert len(wrote) == 1
+    assert wrote[0]["cameo"] == "010"
+    assert wrote[0]["roles"] == {"person:nikol-pashinyan": "speaker"}
+    assert wrote[0]["start"] == date(2022, 11, 1)
+
+
+def test_announcing_a_known_deal_is_a_statement_not_a_part_in_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Sudan's army and the Rapid Support Forces signed a truce in Jeddah on Wednesday. "
+        "UN Secretary-General Antonio Guterres announced the deal in New York.",
+    )
+    truce = one(evs, "truce")
+    assert "person:antonio-guterres" not in truce["roles"]
+    announced = one(evs, "announced")
+    assert announced["cameo"] == "010"
+    assert announced["roles"] == {"person:antonio-guterres": "speaker"}
+
+
+def test_an_actor_announcing_a_new_truce_declares_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(nlp, "Russia announced a ceasefire on Thursday.")
+    truce = one(evs, "ceasefire")
+    assert truce["cameo"] == "0871"
+    assert "state:RUS" in truce["roles"]
+
+
+def test_news_conference_speakers(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Turkish Foreign Minister Mevlut Cavusoglu and his Russian counterpart Sergei Lavrov "
+        "presented the agreement at a joint news conference in Antalya on Thursday.",
+    )
+    conf = one(evs, "conference")
+    assert conf["cameo"] == "010"
+    assert conf["roles"] == {
+        "person:mevlut-cavusoglu": "speaker",
+        "person:sergei-lavrov": "speaker",
+    }
+    assert all(e["cameo"] != "040" for e in evs)  # a news conference is not a meeting
+    evs = events_of(nlp, "Cavusoglu presented a peace plan at a news conference on Friday.")
+    assert one(evs, "conference")["cameo"] == "030"  # presenting a plan is a proposal
+
+
+def test_the_parties_are_those_of_the_last_deal(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Ethiopia and the Tigray People's Liberation Front signed a truce in Pretoria on "
+        "Wednesday. AU envoy Olusegun Obasanjo said the parties would meet again in Nairobi "
+        "next week.",
+    )
+    meet = one(evs, "meet")
+    assert meet["status"] == "planned"
+    assert len(meet["roles"]) == 2
+    assert "state:ETH" in meet["roles"]
+    assert meet["start"] > PUB
+    said = one(evs, "said")  # dated by its own day, not by the meeting it announces
+    assert said["start"] == PUB
+
+
+def test_asking_forgiveness_is_an_apology(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp, "In a speech on Monday, rebel commander Rodrigo Londono asked the victims for pardon."
+    )
+    assert one(evs, "asked")["cameo"] == "055"
+
+
+def test_hosting_a_visitor_and_halting_an_offensive(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Russian President Vladimir Putin hosted Turkish President Recep Tayyip Erdogan in "
+        "Sochi on Tuesday. Turkey halted its offensive in northern Syria on Wednesday.",
+    )
+    hosted = one(evs, "hosted")
+    assert hosted["cameo"] == "043"
+    assert hosted["roles"].get("person:recep-tayyip-erdogan") == "target"
+    halted = one(evs, "halted")
+    assert halted["cameo"] == "087"
+    assert "state:TUR" in halted["roles"]
+
+
+def test_releases_of_people_not_press_releases(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Russia and Ukraine completed a prisoner swap on Monday. The ministry issued a press "
+        "release on Tuesday.",
+    )
+    assert one(evs, "swap")["cameo"] == "0841"
+    assert all(e["word"] != "release" for e in evs)
+
+
+def test_standing_support_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "The government is backed by Iran. Iran-backed militias attacked the base on Sunday. "
+        "Qatar backed the ceasefire proposal on Monday.",
+    )
+    words = [e["word"] for e in evs]
+    assert "backed" in words  # Qatar's endorsement on Monday
+    backed = [e for e in evs if e["word"] == "backed"]
+    assert len(backed) == 1
+    assert backed[0]["roles"].get("state:QAT") == "source"
