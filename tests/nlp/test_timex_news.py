@@ -231,3 +231,37 @@ def test_zoned_clock_time_keeps_the_local_day_for_its_dates(plain_nlp: Language)
     expr = one(find(plain_nlp, "The raid began on Friday at 11 p.m. EDT.", date(2016, 6, 11)), "11")
     assert expr.value == "2016-06-11T03:00Z"  # the instant, in UTC
     assert expr.time is not None and expr.time.start == date(2016, 6, 10)  # the day reported
+
+
+# --- stretches of time without a number --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("The gunman returned minutes later with a rifle.", "minutes later", "PTXM"),
+        ("Hours after the vote, the strikes resumed.", "Hours", "PTXH"),
+    ],
+)
+def test_unnumbered_minutes_and_hours_are_vague_durations(
+    plain_nlp: Language, text: str, words: str, value: str
+) -> None:
+    expr = one(find(plain_nlp, text, date(2016, 6, 11)), words)
+    assert (expr.text, expr.type, expr.value, expr.vague) == (
+        words,
+        TimexType.DURATION,
+        value,
+        True,
+    )
+
+
+def test_hours_later_is_a_time_on_the_day_counted_from(plain_nlp: Language) -> None:
+    text = "Militants stormed the base on June 3, 2016. A few hours later the army retook it."
+    expr = one(find(plain_nlp, text, date(2016, 6, 11)), "A few hours later")
+    assert (expr.type, expr.value) == (TimexType.TIME, "2016-06-03TXX:XX")
+    assert expr.time is not None and expr.time.start == date(2016, 6, 3)
+
+
+def test_days_later_keep_the_day(plain_nlp: Language) -> None:
+    text = "Militants stormed the base on June 3, 2016. Two days later the army retook it."
+    assert one(find(plain_nlp, text, date(2016, 6, 11)), "Two days later").value == "2016-06-05"

@@ -779,13 +779,16 @@ def _b_ago(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None
     amount = R.amount(m)
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     from_anchor = direction in ("ago", "from now", "hence")
-    type_ = TimexType.TIME if unit in ("second", "minute", "hour") else TimexType.DATE
-    if amount is None:
+    clock = unit in ("second", "minute", "hour")
+    type_ = TimexType.TIME if clock else TimexType.DATE
+    if amount is None and not clock:
         return _bare(ctx, s, e, _relative_ref(sign) if from_anchor else None, type_, vague=True)
     base = ctx.anchor if from_anchor else _ref_date(ctx, unit, forward=sign > 0)
     if base is None:
         return _bare(ctx, s, e, _relative_ref(sign) if from_anchor else None, type_)
-    period = R.shift(unit, base, sign * amount)
+    period = R.shift(unit, base, sign * (amount or 0))
+    if clock:  # "a few hours later": a time, unknown to the hour, on about the day counted from
+        period = period._replace(value=f"{period.value}TXX:XX")
     return _dated(ctx, s, e, period, anchor=base, type_=type_)
 
 
@@ -832,8 +835,8 @@ def _b_long(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | Non
 
 
 def _b_vague_duration(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
-    """ "for years", "within days", "over the years"."""
-    unit = R.unit_key(m["unit"] or m["unit2"])
+    """ "for years", "within days", "over the years", "minutes later", "hours after"."""
+    unit = R.unit_key(m["unit"] or m["unit2"] or m["unit3"])
     return _bare(ctx, s, e, R.duration_value(None, unit), TimexType.DURATION, vague=True)
 
 

@@ -352,7 +352,9 @@ PATTERN_SOURCES: dict[str, str] = {
     "long": (r"\b(?P<unit>day|week|month|year|decade)s?-?long\b"),
     "vague_duration": (
         r"\b(?:(?P<prep>for|within)\s+(?P<x>(?:many\s+)?(?P<unit>hours|days|weeks|months|years|decades)\b)"
-        r"|(?P<prep2>over)\s+(?P<x2>the\s+(?:past\s+)?(?P<unit2>years|decades)\b))(?!\s+(?:ago|of|to)\b)"
+        r"|(?P<prep2>over)\s+(?P<x2>the\s+(?:past\s+)?(?P<unit2>years|decades)\b)"
+        r"|(?<![\w-])(?P<unit3>seconds|minutes|hours)(?:\s+(?:later|earlier)\b|(?=\s+(?:after|before)\b)))"
+        r"(?!\s+(?:ago|of|to)\b)"
     ),
     "year": (rf"(?<![\w.,$£€#/-])(?:(?P<mod>{PERIOD_MOD})(?:\s+|-))?(?P<year>{YEAR})"),
     "clock": (
@@ -409,7 +411,7 @@ _STARTS: dict[str, str] = {
     "set_plural_weekday": r"(?=[fmstw])",
     "duration": r"(?=[abcdefhjlmnorstuz\d])",
     "long": r"(?=[dmwy])",
-    "vague_duration": r"(?=[fow])",
+    "vague_duration": r"(?=[fowmsh])",
     "year": r"(?=[belmst12])",
     "clock": r"(?=[acmnr\d])",
     "vague": r"(?=[clnprst])",
@@ -464,7 +466,16 @@ NEEDS: dict[str, tuple[str, ...] | None] = {
     "set_plural_weekday": _WEEKDAY_NAMES,
     "duration": _UNIT_WORDS,
     "long": ("long",),
-    "vague_duration": ("hours", "days", "weeks", "months", "years", "decades"),
+    "vague_duration": (
+        "seconds",
+        "minutes",
+        "hours",
+        "days",
+        "weeks",
+        "months",
+        "years",
+        "decades",
+    ),
     "year": _DIGITS,
     "clock": (*_DIGITS, "noon", "midday", "midnight"),
     "vague": None,
