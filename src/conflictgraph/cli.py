@@ -57,6 +57,32 @@ def cli() -> None:
     """
 
 
+def _workers_options(func: Any) -> Any:
+    func = click.option(
+        "--scheduler",
+        metavar="tcp://HOST:PORT",
+        envvar="CONFLICTGRAPH_SCHEDULER",
+        help="Extract on this Dask cluster (pip install 'conflictgraph[dask]'), ~50 articles "
+        "per task.",
+    )(func)
+    return click.option(
+        "--workers",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Extract on this many local processes (each loads the spaCy model once).",
+    )(func)
+
+
+def _progress(quiet: bool, *, unit: str = "article", total: int | None = None) -> Any:
+    """A progress bar on stderr (shown on a terminal only, never with --quiet)."""
+    from tqdm import tqdm
+
+    return tqdm(
+        total=total, unit=unit, file=sys.stderr, disable=True if quiet else None, leave=False
+    )
+
+
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -94,6 +120,7 @@ def cli() -> None:
     metavar="SIZE",
     help="Skip input files larger than this (e.g. 50MB, 1GB).",
 )
+@_workers_options
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def build(
@@ -104,6 +131,8 @@ def build(
     strict: bool,
     force: bool,
     max_bytes: int,
+    workers: int,
+    scheduler: str | None,
     quiet: bool,
     as_json: bool,
 ) -> None:
@@ -125,7 +154,15 @@ def build(
     from conflictgraph.build import build_graph
 
     t0 = time.perf_counter()
-    result = build_graph(inputs, published=published, max_bytes=max_bytes)
+    with _progress(quiet) as bar:
+        result = build_graph(
+            inputs,
+            published=published,
+            max_bytes=max_bytes,
+            workers=workers,
+            scheduler=scheduler,
+            progress=lambda _: bar.update(1),
+        )
     for err in result.skipped:
         click.echo(f"skipped: {err}", err=True)
     for note in result.notices:
@@ -278,7 +315,26 @@ DB_HELP = "Store folder (default: $CONFLICTGRAPH_DB or ./conflictgraph.db)."
 OUTPUT_CHOICE = click.Choice(["table", "csv", "json"])
 
 
+STORE_HELP = (
+    "A SPARQL 1.1 server instead of --db: sparql+http://HOST:PORT/PATH or a TOML file "
+    "(default: $CONFLICTGRAPH_STORE). Credentials come from $CONFLICTGRAPH_STORE_USER and "
+    "$CONFLICTGRAPH_STORE_PASSWORD, $CONFLICTGRAPH_STORE_TOKEN or the file, never the URL."
+)
+
+
+def _remember_store(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    ctx.meta["conflictgraph.store"] = value
+
+
 def _db_option(func: Any) -> Any:
+    func = click.option(
+        "--store",
+        metavar="URL",
+        envvar="CONFLICTGRAPH_STORE",
+        expose_value=False,
+        callback=_remember_store,
+        help=STORE_HELP,
+    )(func)
     return click.option(
         "--db",
         "db",
@@ -291,6 +347,11 @@ def _db_option(func: Any) -> Any:
 
 
 def _open_store(db: Path, *, create: bool = False) -> Any:
+    location = click.get_current_context().meta.get("conflictgraph.store")
+    if location:
+        from conflictgraph.store.remote import RemoteStore
+
+        return RemoteStore.open(location, create=create)
     from conflictgraph.store import Store
 
     return Store.open(db, create=create)
@@ -345,10 +406,17 @@ def _actors_text(r: dict[str, Any]) -> str:
     metavar="YYYY-MM-DD",
     help="Publication date for inputs that carry none of their own.",
 )
+@_workers_options
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 def add(
-    inputs: tuple[Path, ...], db: Path, published: date | None, quiet: bool, as_json: bool
+    inputs: tuple[Path, ...],
+    db: Path,
+    published: date | None,
+    workers: int,
+    scheduler: str | None,
+    quiet: bool,
+    as_json: bool,
 ) -> None:
     """Add articles to a store, creating it if needed: only articles it has not seen (by id and
     content hash) are extracted and merged; adding the same article again changes nothing. A
@@ -358,8 +426,21 @@ def add(
 
     Example: conflictgraph add data/articles --db conflictgraph.db
     """
-    with _open_store(db, create=True) as store:
-        report = store.add(inputs, published=published)
+    with _open_store(db, create=True) as store, _progress(quiet) as bar:
+        where = store.path
+        if workers > 1 or scheduler:
+            from conflictgraph.parallel import add_parallel
+
+            report = add_parallel(
+                store,
+                inputs,
+                published=published,
+                workers=workers,
+                scheduler=scheduler,
+                progress=lambda _: bar.update(1),
+            )
+        else:
+            report = store.add(inputs, published=published, progress=lambda _: bar.update(1))
     for err in report.skipped:
         click.echo(f"skipped: {err}", err=True)
     if not quiet:
@@ -382,7 +463,7 @@ def add(
         verb = "added" if report.changed else "nothing new:"
         click.echo(
             f"{verb} {len(report.added)} new, {len(report.replaced)} replaced, "
-            f"{len(report.unchanged)} already stored; {db} now holds {c.get('article', 0)} "
+            f"{len(report.unchanged)} already stored; {where} now holds {c.get('article', 0)} "
             f"articles, {c.get('actor', 0)} actors, {c.get('event', 0)} events, "
             f"{c.get('edges', 0)} edges (generation {report.generation}, {report.seconds} s)"
         )
@@ -573,6 +654,64 @@ def export_cmd(db: Path, fmt: str, out: Path) -> None:
         written = store.export(fmt, out)
     for path in written:
         click.echo(str(path))
+
+
+def _remote_location() -> str:
+    location = click.get_current_context().meta.get("conflictgraph.store")
+    if not location:
+        raise click.UsageError("give the server with --store URL (or $CONFLICTGRAPH_STORE)")
+    return str(location)
+
+
+@cli.command()
+@_db_option
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+def push(db: Path, quiet: bool, as_json: bool) -> None:
+    """Copy an embedded store to a SPARQL 1.1 server: the same dataset (default graph and one
+    named graph per article), sent in bulk N-Quads batches, with the article records and
+    extractions so that the server store can take further adds. Nothing changes locally; an
+    interrupted push is completed, without duplicates, by running it again.
+
+    Example: conflictgraph push --db conflictgraph.db --store sparql+http://127.0.0.1:7878/
+    """
+    from conflictgraph.store import Store
+    from conflictgraph.store.remote import RemoteStore, push_store
+
+    with Store.open(db) as local:
+        total = int(local.manifest["triples"])
+    remote = RemoteStore.open(_remote_location(), create=True)
+    with _progress(quiet, unit="quad", total=total) as bar:
+        summary = push_store(db, remote, progress=bar.update)
+    if as_json:
+        click.echo(json.dumps(summary, indent=1))
+    elif not quiet:
+        click.echo(
+            f"pushed {summary['articles']} articles ({summary['quads']} quads, "
+            f"{summary['extractions_sent']} extractions sent) to {remote.path} "
+            f"(generation {summary['generation']}, {summary['seconds']} s)"
+        )
+
+
+@cli.command()
+@_db_option
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+def pull(db: Path, quiet: bool) -> None:
+    """Copy a store from a SPARQL 1.1 server into an embedded store (created if missing): the
+    same articles merged in the same order, then the same SPARQL updates. Everything is read
+    before anything is written; a new store appears only once complete.
+
+    Example: conflictgraph pull --store sparql+http://127.0.0.1:7878/ --db copy.db
+    """
+    from conflictgraph.store.remote import RemoteStore, pull_store
+
+    remote = RemoteStore.open(_remote_location())
+    report = pull_store(remote, db)
+    if not quiet:
+        click.echo(
+            f"pulled {len(report.added) + len(report.replaced)} new, "
+            f"{len(report.unchanged)} already stored into {db} (generation {report.generation})"
+        )
 
 
 def main() -> None:

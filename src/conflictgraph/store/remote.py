@@ -76,8 +76,8 @@ __all__ = [
     "RemoteStore",
     "is_remote",
     "open_remote",
-    "pull",
-    "push",
+    "pull_store",
+    "push_store",
 ]
 
 SCHEMES: Final = ("sparql+http://", "sparql+https://")
@@ -910,7 +910,7 @@ def open_remote(location: str | os.PathLike[str], *, create: bool = False) -> Re
     return RemoteStore.open(location, create=create)
 
 
-def push(
+def push_store(
     db: str | os.PathLike[str],
     remote: RemoteStore,
     *,
@@ -947,7 +947,7 @@ def push(
     }
 
 
-def pull(remote: RemoteStore, db: str | os.PathLike[str]) -> AddReport:
+def pull_store(remote: RemoteStore, db: str | os.PathLike[str]) -> AddReport:
     """Copy ``remote`` into the embedded store at ``db`` (created if missing): the same
     articles in the same order, merged by the same replay, then the same updates. Everything
     is read from the server first; a new store is built beside ``db`` and renamed into place,
