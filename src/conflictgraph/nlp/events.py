@@ -1312,8 +1312,28 @@ class EventFinder:
     ) -> list[ActorMention]:
         """The actors a noun phrase stands for, conjuncts included."""
         out: list[ActorMention] = []
-        for t in [tok, *tok.conjuncts]:
-            for a in self._actors_one(t, si, verb=verb, modifier=modifier):
+        conjuncts = list(tok.conjuncts)
+        named: dict[int, Token] = {}
+        if conjuncts and not modifier:
+            # "Santos and the leader of the FARC, Rodrigo Londono, signed": the parser hangs the
+            # name on the first conjunct; it names the role noun just before it
+            last = conjuncts[-1]
+            for c in tok.children:
+                if (
+                    c.dep_ == "appos"
+                    and c.i > last.i
+                    and c.i in self.m.token_actor
+                    and last.i not in self.m.token_actor
+                    and last.pos_ == "NOUN"
+                ):
+                    named[last.i] = c
+        for t in [tok, *conjuncts]:
+            found = (
+                self._actors_one(named[t.i], si, verb=verb, modifier=modifier)
+                if t.i in named
+                else self._actors_one(t, si, verb=verb, modifier=modifier)
+            )
+            for a in found:
                 if all(a.key != b.key for b in out):
                     out.append(a)
         return out
@@ -1420,6 +1440,27 @@ class EventFinder:
             for a in self.m.actors
             if a.actor_type == ActorType.PERSON and a.how == "person"
         }
+        if not states:
+            # "the leader of the FARC", "the head of the Houthi delegation": the group's person
+            # named in the article when there is exactly one, else the group
+            owners = [
+                a
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for p in c.children
+                if p.dep_ == "pobj"
+                for t in [p, *p.conjuncts]
+                for a in [self.m.token_actor.get(t.i)]
+                if a is not None and a.actor_type != ActorType.PERSON
+            ]
+            for owner in owners:
+                people = {
+                    a.key: a
+                    for a in self.m.actors
+                    if a.actor_type == ActorType.PERSON and a.affiliation == owner.key
+                }
+                out.append(next(iter(people.values())) if len(people) == 1 else owner)
+            return out
         want = OFFICIAL_TITLES.get(tok.lemma_.lower(), tok.lemma_.lower())
         for st in states:
             hits = [p for p in persons.values() if p.affiliation == st.key]

@@ -351,11 +351,43 @@ class _Builder:
                     ),
                 )
             )
+        if e.cls in {"agreement", "ceasefire"}:
+            self._parties_of_signatories(e, eid, tv)
         self._event_ids[id(e)] = eid
         for res, si in e.references:
             self._reference_edge(e, res, si)
         self.edges.append(Edge(eid, self.art_node, Relation.REPORTED_IN, provenance=(provs[0],)))
         return event
+
+    def _parties_of_signatories(self, e: EventMention, eid: str, tv: TimeValue | None) -> None:
+        """Leaders sign for someone: the state, group or organisation a person in an agreement
+        or truce represents takes part in it too, in the same role (marked as inferred)."""
+        have = {p.actor.key for p in e.participants}
+        for p in e.participants:
+            a = p.actor
+            if a.actor_type != ActorType.PERSON or not a.affiliation:
+                continue
+            party = a.affiliation
+            if party.startswith("org:"):  # a ministry's official acts for the state
+                party = identity.state_id(party.split(":")[1])
+            if party in have:
+                continue
+            self.ensure_actor(party, p.sentence)
+            if party not in self.actors:
+                continue
+            have.add(party)
+            self.edges.append(
+                Edge(
+                    party,
+                    eid,
+                    Relation.PARTICIPANT,
+                    role=p.role,
+                    time=tv,
+                    provenance=(
+                        self.prov(p.sentence, confidence=0.6, evidence="role:affiliation"),
+                    ),
+                )
+            )
 
     def _reference_edge(self, e: EventMention, res: ResolutionMention, si: int) -> None:
         self.edges.append(
