@@ -159,3 +159,41 @@ def test_standing_support_is_no_event(nlp) -> None:  # type: ignore[no-untyped-d
     backed = [e for e in evs if e["word"] == "backed"]
     assert len(backed) == 1
     assert backed[0]["roles"].get("state:QAT") == "source"
+
+
+def test_a_dateline_after_the_headline_places_the_lead(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leaders sign accord\n\n"
+        "BOGOTA, Colombia - Colombian President Ivan Duque and the leader of the ELN guerrillas, "
+        "Antonio Garcia, signed a ceasefire agreement on Wednesday.\n\n"
+        "Talks in Havana had lasted months."
+    )
+    ((_, doc),) = list(annotate(nlp, [Article(id="t", text=text, published=PUB)]))
+    places = {p.surface: p.key for p in doc._.cg_mentions.places}
+    assert places.get("BOGOTA") == "loc:COL:bogota"
+    lead = [e for e in doc._.cg_events if e.sentence == doc._.cg_events[0].sentence]
+    assert lead[0].place is not None and lead[0].place.key == "loc:COL:bogota"
+    keys = {p.actor.key for p in lead[0].participants}
+    assert {"person:ivan-duque", "person:antonio-garcia"} <= keys
+
+
+def test_signatories_bring_the_party_they_sign_for(nlp) -> None:  # type: ignore[no-untyped-def]
+    from conflictgraph.nlp.extract import extract
+
+    art = Article(
+        id="t",
+        published=PUB,
+        text="Ethiopian Prime Minister Abiy Ahmed and Eritrean President Isaias Afwerki signed "
+        "a peace declaration in Asmara on Monday.",
+    )
+    ((_, doc),) = list(annotate(nlp, [art]))
+    ext = extract(art, doc)
+    (ev,) = [e for e in ext.events if e.event_type == "057"]
+    parts = {
+        e.source: (e.role.value, e.provenance[0].evidence)
+        for e in ext.edges
+        if e.target == ev.id and e.relation.value == "participant"
+    }
+    assert parts["person:abiy-ahmed"][0] == "participant"
+    assert parts["state:ETH"] == ("participant", "role:affiliation")
+    assert parts["state:ERI"] == ("participant", "role:affiliation")

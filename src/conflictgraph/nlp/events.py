@@ -475,18 +475,25 @@ class EventFinder:
         """The place of a dateline ('DOHA -', 'ASMARA (Wire) -') for the lead's events."""
         doc = self.doc
         place = None
-        for i in range(min(2, len(doc))):
-            p = self.m.token_place.get(i)
-            if p is not None:
+        lead = 0
+        # the dateline opens the first paragraph, or the second after a headline line
+        starts = [0] + [t.i + 1 for t in self.toks[:80] if "\n" in t.text and t.i + 1 < len(doc)]
+        for i in starts[:3]:
+            for j in (i, i + 1):  # the place may follow a stray quote or bullet
+                p = self.m.token_place.get(j)
+                if p is None:
+                    continue
                 nxt = doc[p.end] if p.end < len(doc) else None
                 if nxt is not None and nxt.text in {",", "-", "—", "–", "("}:
-                    place = p
+                    place, lead = p, self.sent_of.get(j, 0)
+                break
+            if place is not None:
                 break
         if place is None:
             return
         pub = self.published
         for ev in self.events:
-            if ev.merged_into is not None or ev.place is not None or ev.sentence != 0:
+            if ev.merged_into is not None or ev.place is not None or ev.sentence != lead:
                 continue
             t = ev.time
             # only what happened where and when the reporter filed: a day or two before the date

@@ -1265,6 +1265,8 @@ class MentionFinder:
                     )
                 )
         m.index()
+        self._dateline(doc, m, in_time)
+        m.index()
         for ent in self._ents:
             if ent.label_ not in {"GPE", "LOC", "FAC"}:
                 continue
@@ -1348,6 +1350,45 @@ class MentionFinder:
                     span.text,
                 )
             )
+
+    def _dateline(self, doc: Doc, m: Mentions, in_time: set[int]) -> None:
+        """'CARTAGENA, Colombia -', 'GENEVA (Wire) —': the city a paragraph opens with, before
+        a comma, dash or bracket, is a place when GeoNames knows it (the NER often calls an
+        upper-case dateline an organisation)."""
+        toks = self._tokens
+        starts = [0] + [t.i + 1 for t in toks[:120] if "\n" in t.text and t.i + 1 < len(doc)]
+        for i in starts[:4]:
+            while i < len(doc) and toks[i].is_space:
+                i += 1
+            for n in (3, 2, 1):  # "SAN SALVADOR,", "NEW YORK -", "ASMARA -"
+                end = i + n
+                if end >= len(doc) or toks[end].text not in {",", "-", "—", "–", "("}:
+                    continue
+                span = doc[i:end]
+                if not all(t.text[:1].isupper() and t.is_alpha for t in span):
+                    continue
+                if any(
+                    t.i in m.token_place or t.i in m.token_resolution or t.i in in_time
+                    for t in span
+                ):
+                    break
+                place = self.places.lookup(span.text)
+                if place is None:
+                    continue
+                if any(t.i in m.token_actor for t in span):
+                    # a capital read as its state ("MOSCOW -"): the dateline names the city
+                    m.actors = [a for a in m.actors if not (a.start < end and span.start < a.end)]
+                m.places.append(
+                    PlaceMention(
+                        span.start,
+                        end,
+                        identity.location_id(place.name, place.iso3),
+                        place.name,
+                        place.iso3,
+                        span.text,
+                    )
+                )
+                return
 
     def _country_places(self, m: Mentions) -> None:
         """'talks in Tunisia': a state under 'in/at' is also the place of what happens there."""
