@@ -383,12 +383,14 @@ class Store:
         published: date | None = None,
         nlp: Language | None = None,
         progress: Callable[[Article], None] | None = None,
+        rebuild: bool = False,
     ) -> AddReport:
-        """Read files and folders, extract the articles not stored yet, and merge them."""
+        """Read files and folders, extract the articles not stored yet, and merge them;
+        ``rebuild`` rewrites the whole RDF store (compacted) instead of what changed."""
         from conflictgraph.ingest import read_inputs
 
         report = read_inputs(inputs, published=published)
-        result = self.add_articles(report.articles, nlp=nlp, progress=progress)
+        result = self.add_articles(report.articles, nlp=nlp, progress=progress, rebuild=rebuild)
         result.skipped = list(report.skipped)
         result.notices = [*report.notices, *result.notices]
         return result
@@ -399,6 +401,7 @@ class Store:
         *,
         nlp: Language | None = None,
         progress: Callable[[Article], None] | None = None,
+        rebuild: bool = False,
     ) -> AddReport:
         """Extract and merge the articles not stored yet (by id and content hash)."""
 
@@ -413,15 +416,22 @@ class Store:
                 if progress is not None:
                     progress(article)
 
-        return self._add([_Pending(a, content_hash(a)) for a in articles], extract_new)
+        pending = [_Pending(a, content_hash(a)) for a in articles]
+        return self._add(pending, extract_new, rebuild=rebuild)
 
-    def add_extractions(self, extractions: Sequence[ArticleExtraction]) -> AddReport:
+    def add_extractions(
+        self, extractions: Sequence[ArticleExtraction], *, rebuild: bool = False
+    ) -> AddReport:
         """Merge already extracted articles not stored yet (no NLP; for tests and pipelines)."""
         pending = [_Pending(ex.article, content_hash(ex.article), ex) for ex in extractions]
-        return self._add(pending, lambda _: None)
+        return self._add(pending, lambda _: None, rebuild=rebuild)
 
     def _add(
-        self, candidates: list[_Pending], extract_new: Callable[[list[_Pending]], None]
+        self,
+        candidates: list[_Pending],
+        extract_new: Callable[[list[_Pending]], None],
+        *,
+        rebuild: bool = False,
     ) -> AddReport:
         t0 = time.perf_counter()
         report = AddReport()
@@ -478,7 +488,8 @@ class Store:
             _pause("extracted")
             graph = self._replay(records, {p.sha256: p.extraction for p in pending.values()})
             updates = list(self._manifest["updates"])
-            self._commit(records, updates, graph, generation=self.generation + 1)
+            delta = not (rebuild or report.replaced or updates or not self.generation)
+            self._commit(records, updates, graph, generation=self.generation + 1, delta=delta)
             self.refresh()
         report.generation = self.generation
         report.counts = dict(self._manifest["counts"])
@@ -516,13 +527,27 @@ class Store:
         *,
         generation: int,
         rdf: bytes | None = None,
+        delta: bool = False,
     ) -> None:
-        """Write generation ``generation`` beside the others, then switch ``CURRENT`` to it."""
+        """Write generation ``generation`` beside the others, then switch ``CURRENT`` to it.
+
+        With ``delta``, the new generation starts as a hard-linked copy of the pinned one's
+        Oxigraph files and only what changed between the two merged graphs is rewritten."""
         name = f"g{generation:06d}"
         tmp = self.path / f".{name}.{os.getpid()}.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         created = datetime.now(UTC).replace(microsecond=0)
+        if delta and graph is not None and self._commit_delta(tmp, graph, created):
+            store = ox.Store(str(tmp / "oxigraph"))
+            try:
+                triples = len(store)
+                named = sum(1 for _ in store.named_graphs())
+            finally:
+                del store
+                gc.collect()
+            self._finish(tmp, name, records, updates, graph, generation, created, triples, named)
+            return
         store = ox.Store(str(tmp / "oxigraph"))
         try:
             if rdf is None:
@@ -544,6 +569,39 @@ class Store:
         finally:
             del store
             gc.collect()
+        self._finish(tmp, name, records, updates, graph, generation, created, triples, named)
+
+    def _commit_delta(self, tmp: Path, graph: ConflictGraph, created: datetime) -> bool:
+        """Fill ``tmp/oxigraph`` from the pinned generation plus the change; False (and
+        nothing written) when the change needs a full rebuild."""
+        from conflictgraph.store.delta import apply_delta
+
+        old = self.graph().g
+        self.engine().ox.backup(str(tmp / "oxigraph"))  # hard links to immutable files
+        store = ox.Store(str(tmp / "oxigraph"))
+        try:
+            done = apply_delta(store, old, graph.g, generated_at=created)
+            store.flush()
+        finally:
+            del store
+            gc.collect()
+        if not done:
+            shutil.rmtree(tmp / "oxigraph")
+        return done
+
+    def _finish(
+        self,
+        tmp: Path,
+        name: str,
+        records: list[dict[str, Any]],
+        updates: list[str],
+        graph: ConflictGraph,
+        generation: int,
+        created: datetime,
+        triples: int,
+        named: int,
+    ) -> None:
+        """Write the graph and manifest beside the RDF, sync, and switch ``CURRENT``."""
         graph_text = json.dumps(graph.to_node_link(), ensure_ascii=False, separators=(",", ":"))
         _write_synced(tmp / "graph.json", graph_text)
         manifest = {
