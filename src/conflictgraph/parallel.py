@@ -137,18 +137,23 @@ def extract_with_processes(
     return _reduce(parts, results)
 
 
-class NlpPlugin:
-    """Dask worker plugin: load the pipeline once when the worker starts (off its event loop)."""
+PLUGIN_NAME: Final = "conflictgraph-nlp"
 
-    name = "conflictgraph-nlp"
-    idempotent = True
 
-    async def setup(self, worker: object) -> None:
-        """Load the pipeline in a thread so that the worker keeps answering heartbeats."""
-        await asyncio.get_running_loop().run_in_executor(None, _warm_up)
+@cache
+def _plugin_class() -> type:
+    """The Dask worker plugin class (defined on first use: Dask is an optional extra)."""
+    from distributed import WorkerPlugin
 
-    def teardown(self, worker: object) -> None:
-        """Nothing to release: the pipeline goes with the process."""
+    class NlpPlugin(WorkerPlugin):
+        """Load the pipeline once when a worker starts or joins, off its event loop."""
+
+        idempotent = True
+
+        async def setup(self, worker: object) -> None:
+            await asyncio.get_running_loop().run_in_executor(None, _warm_up)
+
+    return NlpPlugin
 
 
 def _batch_key(part: Sequence[Article]) -> str:
@@ -194,13 +199,13 @@ def extract_with_dask(
     own = not isinstance(scheduler, Client)
     client = _connect(str(scheduler), timeout) if own else scheduler
     try:
-        client.register_plugin(NlpPlugin(), name=NlpPlugin.name)
+        client.register_plugin(_plugin_class()(), name=PLUGIN_NAME)
         futures = {}
         for index, part in enumerate(parts):
             future = client.submit(extract_batch, part, key=_batch_key(part), retries=retries)
             futures[future] = index
         results: dict[int, list[dict[str, Any]]] = {}
-        for future in dask_completed(list(futures)):
+        for future in dask_completed(list(futures), loop=client.loop):
             index = futures[future]
             if index in results:
                 continue  # the reduce is idempotent per batch, hence per article

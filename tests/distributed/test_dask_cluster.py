@@ -1,0 +1,62 @@
+"""Extraction on a real Dask cluster (scheduler and workers as subprocesses on 127.0.0.1): the
+same extractions as here, even when a worker is killed in the middle of a batch."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+from services import ARTICLES, DaskCluster, free_port
+
+from conflictgraph.errors import ClusterError
+from conflictgraph.graph import ConflictGraph
+from conflictgraph.ingest import read_inputs
+from conflictgraph.model import Article, ArticleExtraction
+from conflictgraph.parallel import extract_with_dask
+from conflictgraph.store.codec import extraction_to_json
+
+pytestmark = [pytest.mark.distributed, pytest.mark.model]
+
+
+def merged(extractions: list[ArticleExtraction]) -> dict[str, object]:
+    graph = ConflictGraph()
+    for ex in extractions:
+        graph.add_extraction(ex)
+    graph.consolidate()
+    return graph.to_node_link()
+
+
+def test_an_unreachable_scheduler_is_a_clear_error() -> None:
+    articles = read_inputs([ARTICLES]).articles[:1]
+    with pytest.raises(ClusterError, match="CG701"):
+        extract_with_dask(articles, f"tcp://127.0.0.1:{free_port()}", timeout=3)
+
+
+def test_a_worker_killed_mid_batch_loses_nothing(
+    dask_cluster: DaskCluster, sample_extractions: list[ArticleExtraction]
+) -> None:
+    from distributed import Client
+
+    articles: list[Article] = [ex.article for ex in sample_extractions][:12]
+    victim = dask_cluster.add_worker("victim")
+    killed: list[str] = []
+    with Client(dask_cluster.address, set_as_default=False) as client:
+        client.wait_for_workers(3, timeout=120)
+        names = {a: w["name"] for a, w in client.scheduler_info()["workers"].items()}
+
+        def kill_victim_while_it_works(_: Article) -> None:
+            if killed:
+                return
+            for address, keys in client.processing().items():
+                if names.get(address) == "victim" and keys:
+                    os.kill(victim.pid, signal.SIGKILL)  # mid-batch: it holds a task
+                    killed.append(address)
+
+        got = extract_with_dask(articles, client, batch_size=1, progress=kill_victim_while_it_works)
+    victim.wait(10)
+    assert killed, "the victim worker never held a batch"
+    assert [extraction_to_json(ex) for ex in got] == [
+        extraction_to_json(ex) for ex in sample_extractions[:12]
+    ]
+    assert merged(got) == merged(sample_extractions[:12])
