@@ -265,3 +265,71 @@ def test_hours_later_is_a_time_on_the_day_counted_from(plain_nlp: Language) -> N
 def test_days_later_keep_the_day(plain_nlp: Language) -> None:
     text = "Militants stormed the base on June 3, 2016. Two days later the army retook it."
     assert one(find(plain_nlp, text, date(2016, 6, 11)), "Two days later").value == "2016-06-05"
+
+
+# --- company years, reported futures, weeks named by a day ---------------------------------------
+
+FRI = date(1998, 2, 27)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Profits rose 12 percent in the third quarter.", "the third quarter", "1997-Q3"),
+        ("Earnings should recover in the fourth quarter.", "the fourth quarter", "1998-Q4"),
+        ("The firm posted third-quarter earnings on Friday.", "third-quarter", "1997-Q3"),
+        ("In 1996, sales fell in the second quarter.", "the second quarter", "1996-Q2"),
+        ("Sales in fiscal 1997 were flat.", "fiscal 1997", "FY1997"),
+    ],
+)
+def test_quarters_without_a_year_and_fiscal_years(
+    plain_nlp: Language, text: str, words: str, value: str
+) -> None:
+    assert one(find(plain_nlp, text, FRI), words).value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The home side scored twice in the final quarter of the match.",
+        "The visitors dominated the second half.",
+        "He was the third quarterback to leave.",
+    ],
+)
+def test_quarters_and_halves_of_games_are_not_dates(plain_nlp: Language, text: str) -> None:
+    assert find(plain_nlp, text, FRI) == []
+
+
+def test_reported_future_takes_the_nearest_year(plain_nlp: Language) -> None:
+    text = "The envoy said the next round would start on 8 February in Geneva."
+    assert one(find(plain_nlp, text, FRI), "8 February").value == "1998-02-08"
+    text = "The envoy said the next round will start on 8 February in Geneva."
+    assert one(find(plain_nlp, text, FRI), "8 February").value == "1999-02-08"
+
+
+def test_in_a_century_after_be_is_a_duration(plain_nlp: Language) -> None:
+    expr = one(find(plain_nlp, "The drought is the worst in a century.", FRI), "a century")
+    assert (expr.type, expr.time) == (TimexType.DURATION, None)
+    expr = one(find(plain_nlp, "The talks resume in two weeks.", FRI), "two weeks")
+    assert (expr.type, expr.value) == (TimexType.DATE, "1998-W11")
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("The meeting is set for the week of March 9.", "the week of March 9", "1998-W11"),
+        ("The bombing happened a year ago today.", "a year ago today", "1997-02-27"),
+        ("The town fell exactly two years ago.", "exactly two years ago", "1996-02-27"),
+        ("The town fell two years ago.", "two years ago", "1996"),
+        ("The crisis began this past summer.", "this past summer", "1997-SU"),
+    ],
+)
+def test_weeks_named_by_a_day_and_exact_anniversaries(
+    plain_nlp: Language, text: str, words: str, value: str
+) -> None:
+    assert one(find(plain_nlp, text, FRI), words).value == value
+
+
+def test_a_number_before_a_count_noun_is_no_year(plain_nlp: Language) -> None:
+    assert find(plain_nlp, "About 2000 soldiers joined the offensive.", FRI) == []
+    assert one(find(plain_nlp, "About 2000, the rebels regrouped.", FRI), "2000").value == "2000"

@@ -289,13 +289,20 @@ def _clause_tense(ctx: _Ctx, start: int, end: int) -> tuple[_Tense, bool]:
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             tense = _verb_tense(tok, prep)
             if tense is not None:
-                return tense, firm
+                return tense, firm and not _future_in_the_past(tok)
         if tok.head is tok:
             break
         if step and tok.pos_ in ("NOUN", "PROPN"):
             firm = False
         tok = tok.head
     return _Tense.NONE, False
+
+
+def _future_in_the_past(verb: Token) -> bool:
+    """True for "would" without "will" ("said talks would start on 8 February"): a future seen
+    from a past report, so the date may lie on either side of the publication date."""
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "would" in words and not words & {"will", "wo", "'ll", "shall"}
 
 
 def _verb_tense(verb: Token, prep: str = "") -> _Tense | None:
@@ -597,7 +604,7 @@ def _b_season(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | N
     elif ctx.anchor is None:
         return _bare(ctx, s, e, f"XXXX-{code}")
     else:
-        rel = (m["rel"] or "").lower()
+        rel = " ".join((m["rel"] or "").lower().split()).replace("this past", "past")
         direction = 0 if rel else _direction(ctx, s, e, 0)
         period = R.nearest_season(ctx.anchor, code, rel, direction)
     return _dated(ctx, s, e, R.narrow(period, m["mod"]))
@@ -606,6 +613,8 @@ def _b_season(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | N
 def _b_quarter(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
     """ "the third quarter of 2016", "the first half of last year"."""
     ordinal = m["ord"].lower()
+    if not m["year"] and not m["rel"]:
+        return _bare_quarter(ctx, s, e, R.ORDINALS[ordinal])
     year = (
         int(m["year"])
         if m["year"]
@@ -619,6 +628,27 @@ def _b_quarter(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | 
     return _dated(ctx, s, e, R.quarter_period(year, R.ORDINALS[ordinal]))
 
 
+def _bare_quarter(ctx: _Ctx, s: int, e: int, quarter: int) -> TimeExpression | None:
+    """ "the third quarter" without a year: of a year framing it in the sentence, else the one
+    that the tense points to (past: the last such quarter ended; future: the next not ended;
+    otherwise the anchor's year)."""
+    frame = _frame(ctx, s)
+    if frame is not None and frame.precision is Precision.YEAR and frame.start is not None:
+        return _dated(ctx, s, e, R.quarter_period(frame.start.year, quarter))
+    if ctx.anchor is None:
+        return _bare(ctx, s, e, f"XXXX-Q{quarter}")
+    a = ctx.anchor
+    options = [R.quarter_period(y, quarter) for y in (a.year - 1, a.year, a.year + 1)]
+    tense = _tense(ctx, s, e)
+    if tense is _Tense.PAST:
+        period = max((p for p in options if p.end < a), key=lambda p: p.start)
+    elif tense is _Tense.FUTURE:
+        period = min((p for p in options if p.end >= a), key=lambda p: p.start)
+    else:
+        period = options[1]
+    return _dated(ctx, s, e, period)
+
+
 def _b_q_year(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
     """ "Q3 2016", "H1 2016"."""
     n, year = int(m["q"]), int(m["year"])
@@ -628,8 +658,11 @@ def _b_q_year(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | N
 
 
 def _b_year(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
-    """ "in 2016", "mid-2015", "the end of 2016"."""
-    return _dated(ctx, s, e, R.narrow(R.year_period(int(m["year"])), m["mod"]))
+    """ "in 2016", "mid-2015", "the end of 2016", "fiscal 2016" (FY2016: its months unknown)."""
+    period = R.narrow(R.year_period(int(m["year"])), m["mod"])
+    if m["fiscal"]:
+        period = period._replace(value=f"FY{m['year']}")
+    return _dated(ctx, s, e, period)
 
 
 def _b_relday(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
@@ -787,6 +820,10 @@ def _b_ago(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None
     if base is None:
         return _bare(ctx, s, e, _relative_ref(sign) if from_anchor else None, type_)
     period = R.shift(unit, base, sign * (amount or 0))
+    exact = m["today"] or (m["mod"] or "").lower() == "exactly"
+    whole = amount is not None and amount == int(amount)
+    if exact and whole and unit in ("day", "week", "month", "year"):
+        period = R.day_period(R.same_day_shifted(base, unit, sign * int(amount or 0)))
     if clock:  # "a few hours later": a time, unknown to the hour, on about the day counted from
         period = period._replace(value=f"{period.value}TXX:XX")
     return _dated(ctx, s, e, period, anchor=base, type_=type_)
@@ -817,13 +854,28 @@ def _b_duration(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression |
     if (
         amount is not None
         and not m["lead"]
+        and unit not in ("decade", "century")
         and ctx.prev_word(s).lower() == "in"
-        and (m["time"] or _tense(ctx, s, e) in (_Tense.FUTURE, _Tense.PRESENT))
+        and (m["time"] or _in_time_to_come(ctx, s, e))
         and ctx.anchor is not None
     ):
         return _dated(ctx, s, e, R.shift(unit, ctx.anchor, amount))
     value = R.duration_value(amount, unit)
     return _bare(ctx, s, e, value, TimexType.DURATION, vague=amount is None)
+
+
+def _in_time_to_come(ctx: _Ctx, s: int, e: int) -> bool:
+    """True when "in two weeks" looks ahead (a future, or a present tense that is not "be":
+    "talks resume in two weeks", not "the worst drought in a century")."""
+    tense = _tense(ctx, s, e)
+    if tense is _Tense.FUTURE:
+        return True
+    if tense is not _Tense.PRESENT:
+        return False
+    tok = ctx.token_at(s)
+    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
+        tok = tok.head
+    return tok is None or tok.lemma_ != "be"
 
 
 def _b_long(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
@@ -1184,29 +1236,30 @@ def _names_a_day(expr: TimeExpression) -> bool:
 
 
 def _part_of_named_day(found: list[TimeExpression], ctx: _Ctx) -> list[TimeExpression]:
-    """Widen a day to the part of it named before it ("on the night of 23 February", "early
-    morning on Sunday, February 1"): one expression, valued 2017-02-23TNI as TimeML writes it."""
+    """Widen a day to the part of it, or the week, named before it ("on the night of 23
+    February", "early morning on Sunday, February 1", "the week of March 9"): one expression,
+    valued as TimeML writes it (2017-02-23TNI, 2017-W11)."""
     out = []
     for expr in found:
-        m = None
+        m = week = None
         if _is_day(expr) and expr.value and "T" not in expr.value:
-            m = R.PART_OF_DAY_BEFORE_RE.search(
-                ctx.text, max(0, expr.char_start - 40), expr.char_start
-            )
-        if m is None or expr.time is None:
+            window = (max(0, expr.char_start - 40), expr.char_start)
+            m = R.PART_OF_DAY_BEFORE_RE.search(ctx.text, *window)
+            week = None if m else R.WEEK_OF_BEFORE_RE.search(ctx.text, *window)
+        found_before = m or week
+        if found_before is None or expr.time is None or expr.time.start is None:
             out.append(expr)
             continue
-        start = m.start()
+        start = found_before.start()
         if out and out[-1].char_end > start:
             out.append(expr)
             continue
-        text = ctx.text[start : expr.char_end]
-        value = f"{expr.value}T{R.PARTS_OF_DAY[m['part'].lower()]}"
-        tv = TimeValue(
-            expr.time.start, expr.time.end, expr.time.precision, text, expr.time.anchor,
-            expr.time.kind, value,
-        )  # fmt: skip
-        out.append(TimeExpression(start, expr.char_end, text, expr.type, value, tv))
+        if m is not None:
+            value = f"{expr.value}T{R.PARTS_OF_DAY[m['part'].lower()]}"
+            period = R.Period(expr.time.start, expr.time.start, Precision.DAY, value)
+        else:
+            period = R.week_period(expr.time.start)
+        out.append(_dated(ctx, start, expr.char_end, period, anchor=expr.time.anchor))
     return out
 
 

@@ -197,7 +197,8 @@ UNIT = (
     r"|centuries)"
 )
 NUM_MOD = (
-    r"(?:almost|nearly|about|around|some|roughly|approximately|more\s+than|less\s+than|fewer\s+than|"
+    r"(?:almost|nearly|about|around|some|roughly|approximately|exactly|more\s+than|less\s+than|"
+    r"fewer\s+than|"
     r"at\s+least|up\s+to|just|only|barely|another|a\s+further|an\s+additional|over)"
 )
 PERIOD_MOD = (
@@ -276,14 +277,14 @@ PATTERN_SOURCES: dict[str, str] = {
         r"\s*(?P<y2>(?:1[89]|20)\d\d|\d\d)(?![\d]|,\d))"
     ),
     "quarter": (
-        r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)\s+"
-        r"(?P<unit>quarter|half)\s+of\s+(?:the\s+)?(?:year\s+)?"
-        rf"(?:(?P<year>{YEAR})|(?P<rel>{REL_YEAR}|this\s+year|the\s+year))"
+        r"\b(?:(?P<the>the)\s+)?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+        r"(?P<sep>\s+|-)(?P<unit>quarter|half)\b(?:\s+of\s+(?:the\s+)?(?:year\s+)?"
+        rf"(?:(?P<year>{YEAR})|(?P<rel>{REL_YEAR}|this\s+year|the\s+year)))?"
     ),
     "q_year": (rf"\b(?-i:Q|H)(?P<q>[1-4])\s*(?P<year>{YEAR})"),
     "season": (
         rf"\b(?:(?P<mod>early|mid|late)(?:\s+|-))?(?P<the>the\s+)?"
-        r"(?:(?P<rel>last|next|this|past|coming|previous|following)\s+)?"
+        r"(?:(?P<rel>last|next|this\s+past|this|past|coming|previous|following)\s+)?"
         rf"(?P<season>spring|summer|autumn|fall|winter)\b"
         rf"(?:\s+(?:of\s+)?(?:(?P<year>{YEAR})|(?P<relyear>{REL_YEAR})))?"
     ),
@@ -306,7 +307,10 @@ PATTERN_SOURCES: dict[str, str] = {
         r"tomorrow|tonight)(?:\s+(?P<part>morning|afternoon|evening|night)\b)?"
         r"|(?P<this>this|last)\s+(?P<part2>morning|afternoon|evening|night))\b"
     ),
-    "ago": (rf"\b{_DURATION_CORE}\s+(?P<dir>ago|later|earlier|from\s+now|hence|before|after|on)\b"),
+    "ago": (
+        rf"\b{_DURATION_CORE}\s+(?P<dir>ago|later|earlier|from\s+now|hence|before|after|on)\b"
+        r"(?P<today>\s+today\b)?"
+    ),
     "day_before": (
         r"\b(?:the\s+)?(?P<unit>day|night|week|month|year)\s+(?P<dir>before|after|earlier|later)\b"
     ),
@@ -356,7 +360,10 @@ PATTERN_SOURCES: dict[str, str] = {
         r"|(?<![\w-])(?P<unit3>seconds|minutes|hours)(?:\s+(?:later|earlier)\b|(?=\s+(?:after|before)\b)))"
         r"(?!\s+(?:ago|of|to)\b)"
     ),
-    "year": (rf"(?<![\w.,$£€#/-])(?:(?P<mod>{PERIOD_MOD})(?:\s+|-))?(?P<year>{YEAR})"),
+    "year": (
+        rf"(?<![\w.,$£€#/-])(?:(?P<mod>{PERIOD_MOD})(?:\s+|-))?"
+        rf"(?P<fiscal>fiscal\s+(?:year\s+)?|(?-i:FY)\s?)?(?P<year>{YEAR})"
+    ),
     "clock": (
         r"(?:\b(?P<approx>about|around|approximately|roughly|circa)\s+)?"
         r"(?:(?<![\d:.])(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*"
@@ -412,7 +419,7 @@ _STARTS: dict[str, str] = {
     "duration": r"(?=[abcdefhjlmnorstuz\d])",
     "long": r"(?=[dmwy])",
     "vague_duration": r"(?=[fowmsh])",
-    "year": r"(?=[belmst12])",
+    "year": r"(?=[belmstf12])",
     "clock": r"(?=[acmnr\d])",
     "vague": r"(?=[clnprst])",
 }
@@ -528,6 +535,8 @@ PART_OF_DAY_BEFORE_RE = re.compile(
     r"\s+(?:of|on)\s+$",
     re.IGNORECASE,
 )
+# The week named by one of its days ("the week of March 9").
+WEEK_OF_BEFORE_RE = re.compile(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
 # The brackets around a date restated after another ("this morning (July 21)").
 OPEN_BRACKET_RE = re.compile(r"[ \t]*[(\[][ \t]*")
 CLOSE_BRACKET_RE = re.compile(r"[ \t]*[)\]]")
@@ -535,7 +544,7 @@ CLOSE_BRACKET_RE = re.compile(r"[ \t]*[)\]]")
 # What follows the unit of an age ("36-year-old", "40 years old", "11-year old"): not a duration.
 AGE_RE = re.compile(r"[\s-]*old\b", re.IGNORECASE)
 PREV_WORD_RE = re.compile(r"([A-Za-z]+)[ \t]*$")
-NEXT_WORD_RE = re.compile(r"^[ \t]*([A-Za-z']+)")
+NEXT_WORD_RE = re.compile(r"[ \t]*([A-Za-z']+)")
 
 
 # --------------------------------------------------------------------------------------------
@@ -600,12 +609,31 @@ def _accept_year(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
         return False
     if ctx.text[e : e + 1].isalpha():  # "2000ft", "2013a"
         return False
-    if m["mod"] or before in YEAR_CONTEXT or ctx.text.startswith("'s", e):
+    if m["mod"] or m["fiscal"] or before in YEAR_CONTEXT or ctx.text.startswith("'s", e):
         return True
     if ctx.in_time_entity(m.start("year"), m.end("year")):
         return True
     nxt = ctx.token_at(e + 1) if ctx.text.startswith(" ", e) else None
     return before == "the" and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN")
+
+
+# Nouns after an adjectival quarter that make it a date of a company year ("third-quarter profit").
+QUARTER_NOUNS = {
+    "profit", "profits", "earnings", "results", "sales", "revenue", "revenues", "loss", "losses",
+    "income", "growth", "output", "gdp", "figures", "dividend", "deficit", "surplus",
+}  # fmt: skip
+
+
+def _accept_quarter(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
+    """A quarter without its year only as "the third quarter" (not "the final quarter of the
+    match" nor "the second half"), or before a word of accounts ("third-quarter profit")."""
+    if m["year"] or m["rel"]:
+        return True
+    if m["unit"].lower() != "quarter" or m["ord"].lower() in ("final", "last"):
+        return False
+    if m["sep"] == "-":
+        return ctx.next_word(e).lower() in QUARTER_NOUNS
+    return bool(m["the"]) and ctx.next_word(e).lower() != "of"
 
 
 def _accept_season(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
@@ -705,6 +733,7 @@ ACCEPT: dict[str, Filter] = {
     "month_range": _accept_range,
     "year_range": _accept_range,
     "season": _accept_season,
+    "quarter": _accept_quarter,
     "month": _accept_month,
     "rel_month": _accept_month,
     "ago": _accept_ago,
@@ -1032,6 +1061,17 @@ def shift(unit: str, base: date, n: float) -> Period:
         per_day = {"second": 86400, "minute": 1440, "hour": 24}[unit]
         return day_period(base + timedelta(days=int(round(n) / per_day)))
     return unit_period(unit, base, round(n))
+
+
+def same_day_shifted(base: date, unit: str, n: int) -> date:
+    """The day n units from base ("exactly two years ago", "a year ago today"): the same day of
+    the month, or the month's last day when it has no such day."""
+    from dateutil.relativedelta import relativedelta
+
+    step = {"day": relativedelta(days=n), "week": relativedelta(weeks=n)}
+    step |= {"month": relativedelta(months=n), "year": relativedelta(years=n)}
+    result: date = base + step[unit]
+    return result
 
 
 def nearest_day(anchor: date, month: int, day: int, direction: int, weekday: int | None) -> date:
