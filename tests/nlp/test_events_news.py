@@ -197,3 +197,26 @@ def test_signatories_bring_the_party_they_sign_for(nlp) -> None:  # type: ignore
     assert parts["person:abiy-ahmed"][0] == "participant"
     assert parts["state:ETH"] == ("participant", "role:affiliation")
     assert parts["state:ERI"] == ("participant", "role:affiliation")
+
+
+def test_attack_report_with_an_envoys_appeal(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Yemen's Houthi rebels launched a barrage of missiles at Saudi airports on Thursday. "
+        "A Houthi spokesman told the group's Al Masirah television that more would follow. "
+        "UN special envoy for Yemen Hans Grundberg called on all sides to stop the escalation. "
+        "He will brief the Security Council on Monday. Saudi Arabia backs President "
+        "Abd-Rabbu Mansour Hadi's government."
+    )
+    evs = events_of(nlp, text)
+    attack = one(evs, "launched")
+    assert attack["cameo"][:2] == "19"
+    assert attack["roles"] == {"group:houthis": "source", "state:SAU": "target"}
+    appeal = one(evs, "called")
+    assert appeal["roles"] == {"person:hans-grundberg": "source"}
+    brief = one(evs, "brief")
+    assert brief["status"] == "planned"
+    assert brief["roles"].get("person:hans-grundberg") == "speaker"
+    ((_, doc),) = list(annotate(nlp, [Article(id="t", text=text, published=PUB)]))
+    people = {a.key for a in doc._.cg_mentions.actors if a.actor_type.value == "person"}
+    assert "person:abd-rabbu-mansour-hadi" in people  # one name, though NER cut it in two
+    assert not any("masirah" in k for k in people)  # a television channel

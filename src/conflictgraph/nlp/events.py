@@ -274,6 +274,7 @@ CAPTIVE_NOUNS = {
     "activist",
     "sailor",
 }
+QUANTITY_NOUNS = {"wave", "barrage", "salvo", "volley", "series", "number", "dozen", "hail"}
 MUNITIONS = {
     "shell",
     "missile",
@@ -634,6 +635,14 @@ class EventFinder:
         low = trig.lemma
         objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
         obj_lemmas = {c.lemma_.lower() for c in objs}
+        for c in objs:  # "a wave of drones", "a barrage of rockets": what the quantity holds
+            if c.lemma_.lower() in QUANTITY_NOUNS:
+                obj_lemmas |= {
+                    p.lemma_.lower()
+                    for g in c.children
+                    if g.dep_ == "prep" and g.lower_ == "of"
+                    for p in g.children
+                }
         preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "prt"}}
         if trig.cls in {"cooperation", "sanction"} and low != "sanction":
             # "restored ties with", "severed relations with": only about relations
@@ -752,6 +761,11 @@ class EventFinder:
             ]
             if "for" in preps or asked:
                 return trig  # "called for a ceasefire", "called on Japan to withdraw"
+            if preps & {"on", "upon"} and any(
+                t.dep_ in {"xcomp", "acl", "advcl"} and t.pos_ in {"VERB", "AUX"}
+                for t in tok.subtree
+            ):
+                return trig  # "called on all parties to exercise restraint"
             if any(
                 c.dep_ in {"dobj", "oprd"}
                 and c.i in self.m.token_actor
@@ -1157,16 +1171,26 @@ class EventFinder:
                     role = None
                     if prep in {"with", "between", "among"}:
                         role = Role.TARGET if (directed and prep == "with") else Role.PARTICIPANT
-                    elif prep in {"to", "on", "against"} and directed:
+                    elif prep in {"to", "on", "against", "at"} and directed:
                         role = Role.TARGET
                     elif prep == "by" and passive:
                         role = subj_role
                     if role is None:
                         continue
                     for p in c.children:
-                        if p.dep_ == "pobj":
-                            for a in self._actors(p, si):
-                                ev.add(a, role, si)
+                        if p.dep_ != "pobj":
+                            continue
+                        found = self._actors(p, si)
+                        if not found and ev.cls == "attack" and role == Role.TARGET:
+                            # "at two Saudi oil plants", "on Israeli positions": their owner
+                            found = [
+                                a
+                                for g in p.children
+                                if g.dep_ in {"amod", "compound", "nmod", "poss"}
+                                for a in self._actors(g, si, modifier=True)
+                            ]
+                        for a in found:
+                            ev.add(a, role, si)
 
     def _asked_party(self, verb: Token, si: int) -> list[ActorMention]:
         """The actor asked to act in 'X called on Y to VERB' / 'X urged Y to VERB'."""
@@ -1386,6 +1410,19 @@ class EventFinder:
             # "the parties would meet again", "the two sides agreed": those of the last deal
             return self._last_parties()
         if lemma in PERSON_ROLE_NOUNS:
+            # "UN special envoy for Yemen Martin Griffiths called...": the parser makes the
+            # office the subject and hangs the name inside it
+            inside = {
+                a.key: a
+                for t in tok.subtree
+                if t.i != tok.i and t.dep_ not in {"relcl", "acl"}
+                for a in [m.token_actor.get(t.i)]
+                if a is not None
+                and a.actor_type == ActorType.PERSON
+                and lemma in (a.title or "").lower()
+            }
+            if len(inside) == 1:
+                return list(inside.values())
             return self._officials(tok)
         if lemma in {
             "representative",

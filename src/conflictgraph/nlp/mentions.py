@@ -370,6 +370,40 @@ def _office_words() -> frozenset[str]:
     return frozenset(words)
 
 
+MEDIA_NOUNS = {
+    "television",
+    "tv",
+    "channel",
+    "newspaper",
+    "radio",
+    "agency",
+    "daily",
+    "broadcaster",
+    "network",
+    "website",
+    "outlet",
+}
+
+
+def _joined_people(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
+    """The named entities with a person's name split in two joined again: NER often cuts a
+    hyphenated or long Arabic name ('Abd-Rabbu' + 'Mansour Hadi')."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.label_ == "PERSON"
+            and ent.label_ == "PERSON"
+            and ent.start == prev.end
+            and "\n" not in doc[prev.end - 1].text
+        ):
+            out[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        out.append(ent)
+    return out
+
+
 class MentionFinder:
     """Finds actor, place and resolution mentions in a Doc (after the gazetteer SpanRuler)."""
 
@@ -724,8 +758,10 @@ class MentionFinder:
     def _people(self, doc: Doc, m: Mentions) -> None:
         words = _office_words()
         candidates: list[Span] = []
-        for ent in self._ents:
+        for ent in _joined_people(doc, self._ents):
             if ent.label_ in {"PERSON", "ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART"}:
+                if ent.end < len(doc) and doc[ent.end].lemma_.lower() in MEDIA_NOUNS:
+                    continue  # "the group's Al Masirah television": an outlet, not a person
                 toks = [t for t in ent if t.lower_ not in {"'s", "’s"}]
                 if not toks:
                     continue
