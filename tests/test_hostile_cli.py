@@ -155,3 +155,9 @@ def test_max_size_can_be_raised(tmp_path: Path) -> None:
         "build", "a.txt", "--out", "o2", "--max-size", "1MB", "--format", "json", cwd=tmp_path
     )
     assert proc.returncode == 0, proc.stderr
+
+
+def test_dates_names_a_bad_input_once(tmp_path: Path) -> None:
+    proc = run("dates", mh.HERE / "billion_laughs.xml", cwd=tmp_path)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("error: [CG112] ") and len(proc.stderr.splitlines()) == 1

@@ -280,7 +280,7 @@ def dates(file: Path, published: date | None, fmt: str) -> None:
 
     report = read_inputs([file], published=published)
     for err in report.skipped:
-        raise ConflictGraphError(str(err))
+        raise err  # one line with the input's own code
     nlp = build_nlp()
     rows = []
     for article, doc in annotate(nlp, report.articles):

@@ -297,7 +297,7 @@ def _read_file(
         return
     try:
         if ext in HTML_EXT:
-            yield _html_article(data, origin, published, notes)
+            yield _html_article(data, origin, published, notes, max_chars)
         elif ext in JSON_EXT:
             yield from _json_articles(data, origin, published, notes)
         elif ext in JSONL_EXT:
@@ -457,12 +457,21 @@ def _strip_markdown(text: str) -> str:
     return "\n".join(out)
 
 
-def _html_article(data: bytes, origin: str, published: date | None, notes: list[str]) -> Article:
+_TAG = re.compile(r"<[^<>]{0,10000}>")
+
+
+def _html_article(
+    data: bytes, origin: str, published: date | None, notes: list[str], max_chars: int
+) -> Article:
     import trafilatura
 
     html = decode(data, origin, notes)
     if "<" not in html:
         raise InputError(origin, "not HTML (no markup)", code=errors.MALFORMED_HTML)
+    if len(html) > 4 * max_chars:  # parsing takes minutes: first a quick count of the text
+        chars = len(_TAG.sub("", html))
+        if chars > 4 * max_chars:
+            raise _too_long(origin, chars, max_chars)
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
