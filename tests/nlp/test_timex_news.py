@@ -333,3 +333,18 @@ def test_weeks_named_by_a_day_and_exact_anniversaries(
 def test_a_number_before_a_count_noun_is_no_year(plain_nlp: Language) -> None:
     assert find(plain_nlp, "About 2000 soldiers joined the offensive.", FRI) == []
     assert one(find(plain_nlp, "About 2000, the rebels regrouped.", FRI), "2000").value == "2000"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Now that the town has fallen, the rebels will move south.", []),
+        ("The army withdrew. Now that the road is open, aid can enter.", []),
+        ("The envoy said now that talks were possible.", ["now"]),
+        ("The town is now quiet.", ["now"]),
+    ],
+)
+def test_now_that_opening_a_clause_is_no_time(
+    plain_nlp: Language, text: str, found: list[str]
+) -> None:
+    assert [e.text for e in find(plain_nlp, text, FRI)] == found

@@ -724,6 +724,10 @@ def _accept_vague(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
         return before == "to"
     if word == "soon":
         return before != "as"
+    if word == "now" and ctx.next_word(e).lower() == "that":
+        # "Now that the town has fallen, ...": a conjunction opening a clause, not a time
+        lead = ctx.text[max(0, s - 3) : s].strip()
+        return not (lead == "" or lead[-1:] in '.!?,;:—("“' or before in ("and", "but", "so"))
     return not ctx.in_name(s, e)
 
 
