@@ -348,3 +348,43 @@ def test_now_that_opening_a_clause_is_no_time(
     plain_nlp: Language, text: str, found: list[str]
 ) -> None:
     assert [e.text for e in find(plain_nlp, text, FRI)] == found
+
+
+# --- the rules themselves ------------------------------------------------------------------------
+
+_NEWS_SAMPLE = (
+    "Last week Friday, and on Thursday of next week, the third-quarter profit and the third "
+    "quarter, fiscal 1997 and FY2016, the town retaken last October fell minutes later; hours "
+    "after that, at 1353 (1023 GMT) and at 09:10 hours (0440 GMT), at 11:00 a.m. EDT and "
+    "5:40 p.m. ET, exactly two years ago, a year ago today, this past summer, on the night of "
+    "23 February and the week of March 9, this morning (July 21), Now that it is over."
+)
+
+
+def test_news_patterns_keep_their_matches_under_the_guards() -> None:
+    import re
+
+    from conflictgraph.nlp import timex_rules as R
+
+    lower = _NEWS_SAMPLE.lower()
+    for name, source in R.PATTERN_SOURCES.items():
+        plain = [m.span() for m in re.finditer(source, _NEWS_SAMPLE, re.IGNORECASE)]
+        guarded = [m.span() for m in R.PATTERNS[name].finditer(_NEWS_SAMPLE)]
+        assert guarded == plain, name
+        for start, end in guarded:
+            assert R.may_match(name, lower[start:end]), (name, _NEWS_SAMPLE[start:end])
+
+
+def test_every_filter_reads_only_groups_its_pattern_has(plain_nlp: Language) -> None:
+    from conflictgraph.nlp import timex_rules as R
+    from conflictgraph.nlp.timex import _make_ctx
+
+    ctx = _make_ctx(plain_nlp(_NEWS_SAMPLE), FRI)
+    for name, accept in R.ACCEPT.items():
+        for m in R.PATTERNS[name].finditer(_NEWS_SAMPLE):
+            accept(m, ctx, m.start(), m.end())  # raises on a missing group
+
+
+def test_last_month_name_beats_a_year_earlier_in_the_sentence(plain_nlp: Language) -> None:
+    text = "The town, captured in the 2011 uprising, was retaken last October."
+    assert one(find(plain_nlp, text, FRI), "last October").value == "1997-10"

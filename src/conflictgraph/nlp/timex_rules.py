@@ -585,14 +585,15 @@ Filter = Callable[[re.Match[str], Context, int, int], bool]
 
 def _accept_month(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
     """A month without day or year only after a preposition, never the modal "may"."""
-    if m["year"] or m["rel"]:
+    groups = m.groupdict()
+    if groups.get("year") or groups.get("rel"):
         return True
     tok = ctx.token_at(m.start("month"))
     if tok is not None and (tok.tag_ == "MD" or tok.pos_ == "VERB"):
         return False
     if ctx.in_name(m.start("month"), m.end("month")):
         return False
-    return bool(m["mod"]) or ctx.prev_word(s).lower() in PREPS
+    return bool(groups.get("mod")) or ctx.prev_word(s).lower() in PREPS
 
 
 def _accept_weekday(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
