@@ -22,6 +22,7 @@ Run: .venv/bin/python bench/bench_store.py [--triples N] [--repeat R] [--no-rdfl
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
 import hashlib
 import json
@@ -517,6 +518,125 @@ def synthetic(triples: int, *, seed: int = 7) -> Synthetic:
     )
 
 
+def synthetic_extractions(n_articles: int, *, seed: int = 11) -> list[Any]:
+    """``n_articles`` article extractions shaped like the synthetic N-Quads (three events an
+    article, Zipf-weighted actors with roles, places, resolutions, one event in three also
+    reported elsewhere), for timing ``add`` on a store built the way users build one."""
+    from conflictgraph.model import (
+        Actor,
+        ActorType,
+        Article,
+        ArticleExtraction,
+        Edge,
+        Event,
+        Location,
+        Precision,
+        Provenance,
+        Relation,
+        Resolution,
+        Role,
+        TimeValue,
+    )
+
+    rng = random.Random(seed)
+    n_actors = max(12, n_articles // 2)
+    n_states = min(190, max(6, n_actors // 8))
+    actors: list[Actor] = []
+    for i in range(n_actors):
+        if i < n_states:
+            actors.append(Actor(f"state:S{i:03d}", f"State {i}", ActorType.STATE, iso3=f"S{i:03d}"))
+        elif i % 3 == 0:
+            actors.append(Actor(f"group:g{i:05d}", f"Group {i}", ActorType.ARMED_GROUP))
+        else:
+            actors.append(
+                Actor(
+                    f"person:p{i:05d}",
+                    f"Person Number{i}",
+                    ActorType.PERSON,
+                    title="Foreign Minister",
+                    affiliation=f"state:S{i % n_states:03d}",
+                )
+            )
+    weights = [1.0 / (rank + 1) ** 0.85 for rank in range(n_actors)]
+    places = [
+        Location(f"loc:S{i % n_states:03d}:city-{i}", f"City {i}", f"S{i % n_states:03d}")
+        for i in range(max(4, n_articles // 8))
+    ]
+    resolutions = [
+        Resolution(f"res:unsc-{2254 + i}", f"UNSC {2254 + i}", f"UNSC Resolution {2254 + i}")
+        for i in range(50)
+    ]
+    roles = [Role.PARTICIPANT] * 10 + [Role.ORGANIZER, Role.MEDIATOR, Role.HOST, Role.GUARANTOR]
+    start = date(2011, 1, 1)
+    reported: list[tuple[Event, list[tuple[str, Role]], Location | None]] = []
+    out = []
+    for a in range(n_articles):
+        art = Article(
+            id=f"syn{a:06d}",
+            text=f"Synthetic report {a}.",
+            title=f"Report {a}",
+            source="Synthetic Wire",
+            published=start + timedelta(days=rng.randrange(5100)),
+        )
+        aid = f"article:{art.id}"
+        ex_actors: dict[str, Actor] = {}
+        ex_events, ex_places, ex_res, edges = [], {}, {}, []
+        for sentence in range(3):
+            text = f"Sentence {sentence} of {art.id}: the parties met and agreed on steps."
+            prov = (
+                Provenance(aid, sentence, sentence * 120, sentence * 120 + len(text), text, 0.9),
+            )
+            if reported and rng.random() < 0.3:
+                event, members, place = rng.choice(reported)
+            else:
+                code, plover, word = rng.choice(_TYPES)
+                day = start + timedelta(days=rng.randrange(5100))
+                picked: list[str] = []
+                while len(picked) < rng.choice((2, 2, 3, 3, 4, 5)):
+                    cand = rng.choices(actors, weights)[0].id
+                    if cand not in picked:
+                        picked.append(cand)
+                members = [(m, rng.choice(roles)) for m in picked]
+                place = rng.choice(places) if rng.random() < 0.7 else None
+                event = Event(
+                    f"event:{hashlib.sha256(f'{a}-{sentence + 1}'.encode()).hexdigest()[:16]}",
+                    f"{word}: {', '.join(m.split(':')[-1] for m in picked[:3])}",
+                    code,
+                    TimeValue(day, day, Precision.DAY, f"on {day.isoformat()}"),
+                    location=place.id if place else None,
+                    plover=plover,
+                )
+                reported.append((event, members, place))
+            ex_events.append(dataclasses.replace(event, provenance=prov))
+            for actor_id, role in members:
+                actor = next(x for x in actors if x.id == actor_id)
+                ex_actors[actor_id] = dataclasses.replace(actor, provenance=prov)
+                edges.append(Edge(actor_id, event.id, Relation.PARTICIPANT, role, provenance=prov))
+                if actor.affiliation:
+                    home = actors[int(actor.affiliation.split(":S")[1])]
+                    ex_actors.setdefault(home.id, dataclasses.replace(home, provenance=prov))
+                    edges.append(Edge(actor_id, home.id, Relation.AFFILIATED_WITH, provenance=prov))
+            if place is not None:
+                ex_places[place.id] = dataclasses.replace(place, provenance=prov)
+                edges.append(Edge(event.id, place.id, Relation.HELD_IN, provenance=prov))
+            if rng.random() < 0.1:
+                res = resolutions[0] if rng.random() < 0.2 else rng.choice(resolutions)
+                ex_res[res.id] = dataclasses.replace(res, provenance=prov)
+                edges.append(Edge(event.id, res.id, Relation.REFERENCES, provenance=prov))
+            edges.append(Edge(event.id, aid, Relation.REPORTED_IN, provenance=prov))
+        out.append(
+            ArticleExtraction(
+                art,
+                actors=tuple(ex_actors.values()),
+                events=tuple(ex_events),
+                resolutions=tuple(ex_res.values()),
+                locations=tuple(ex_places.values()),
+                edges=tuple(edges),
+            )
+        )
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # Engines
 
@@ -682,6 +802,50 @@ def run(
     return out
 
 
+def run_add(triples: int) -> dict[str, Any]:
+    """Time ``add`` of one article to a store of about ``triples`` quads built from synthetic
+    extractions: rewriting the whole generation (``rebuild=True``, what every add did before
+    stores were incremental) against the incremental add, on two copies of one store."""
+    import shutil
+
+    from conflictgraph.store import Store
+
+    n_articles = max(20, triples // 312)  # about 312 quads an article
+    exs = synthetic_extractions(n_articles + 1)
+    out: dict[str, Any] = {"add_articles": n_articles}
+    tmp = Path(tempfile.mkdtemp(prefix="bench-add-"))
+    try:
+        t0 = time.perf_counter()
+        with Store.open(tmp / "a", create=True) as db:
+            db.add_extractions(exs[:-1])
+            out["add_store_quads"] = db.manifest["triples"]
+        out["add_build_s"] = time.perf_counter() - t0
+        print(
+            f"store of {n_articles:,} synthetic articles: {out['add_store_quads']:,} quads, "
+            f"built by one add in {out['add_build_s']:.1f} s"
+        )
+        shutil.copytree(tmp / "a", tmp / "b")
+        reports = {}
+        for name, rebuild in (("a", True), ("b", False)):
+            gc.collect()
+            t0 = time.perf_counter()
+            with Store.open(tmp / name, create=False) as db:
+                report = db.add_extractions(exs[-1:], rebuild=rebuild)
+                reports[name] = (db.manifest["triples"], db.manifest["counts"])
+            key = "add_one_rebuild_s" if rebuild else "add_one_delta_s"
+            out[key] = time.perf_counter() - t0
+            assert report.added == [exs[-1].article.id]
+        assert reports["a"] == reports["b"], reports
+        print(
+            f"add 1 article: {out['add_one_rebuild_s']:.1f} s rewriting the generation, "
+            f"{out['add_one_delta_s']:.1f} s incremental "
+            f"(x{out['add_one_rebuild_s'] / out['add_one_delta_s']:.0f}); same counts and quads"
+        )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return out
+
+
 def _line(row: dict[str, Any]) -> str:
     s = f"  {row['query'][:34]:<34} oxigraph {row['oxigraph_ms']:8.1f} ms"
     s += f"  oxrdflib {row['oxrdflib_ms']:8.1f} ms"
@@ -721,9 +885,12 @@ def main(argv: list[str] | None = None) -> None:
         "--rdflib-timeout", type=float, default=60.0, help="seconds before an rdflib query is cut"
     )
     ap.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    ap.add_argument("--no-add", action="store_true", help="skip timing add on a large store")
     args = ap.parse_args(argv)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores")
     out = run(args.triples, args.repeat, not args.no_rdflib, args.keep, args.rdflib_timeout)
+    if not args.no_add:
+        out.update(run_add(args.triples))
     print("goals:")
     for goal in out["goals"]:
         print(f"  {goal}")

@@ -37,6 +37,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Final
 
+import networkx as nx
 import pyoxigraph as ox
 
 from conflictgraph import __version__
@@ -278,10 +279,7 @@ class Store:
         """The merged graph (loaded once per generation; treat it as read-only)."""
         if self._graph is None:
             data = self._read_json(self.generation_path / "graph.json")
-            graph = ConflictGraph.from_node_link(data)
-            for node, attrs in graph.g.nodes(data=True):
-                attrs.setdefault("id", node)  # node_link_graph drops the "id" attribute
-            self._graph = graph
+            self._graph = ConflictGraph(_graph_from_json(data))
         return self._graph
 
     def engine(self) -> SparqlEngine:
@@ -486,10 +484,14 @@ class Store:
                     report.added.append(p.article.id)
                     records.append(record)
             _pause("extracted")
-            graph = self._replay(records, {p.sha256: p.extraction for p in pending.values()})
+            fresh = {p.sha256: p.extraction for p in pending.values()}
+            resume = not (rebuild or report.replaced)
+            graph, merged = self._replay(records, fresh, resume=resume)
             updates = list(self._manifest["updates"])
-            delta = not (rebuild or report.replaced or updates or not self.generation)
-            self._commit(records, updates, graph, generation=self.generation + 1, delta=delta)
+            delta = resume and not updates and self.generation > 0
+            self._commit(
+                records, updates, graph, generation=self.generation + 1, delta=delta, merged=merged
+            )
             self.refresh()
         report.generation = self.generation
         report.counts = dict(self._manifest["counts"])
@@ -497,17 +499,35 @@ class Store:
         return report
 
     def _replay(
-        self, records: list[dict[str, Any]], fresh: dict[str, ArticleExtraction | None]
-    ) -> ConflictGraph:
-        """The merged graph of every stored extraction, exactly as ``build_graph`` merges."""
-        graph = ConflictGraph()
-        for record in records:
+        self,
+        records: list[dict[str, Any]],
+        fresh: dict[str, ArticleExtraction | None],
+        *,
+        resume: bool = False,
+    ) -> tuple[ConflictGraph, str]:
+        """The merged graph of every stored extraction, exactly as ``build_graph`` merges, and
+        the merge before its cross-article step as JSON (``merged.json``).
+
+        With ``resume``, the merge starts from the pinned generation's ``merged.json`` and adds
+        only the articles after those it holds (a replay of a prefix is that prefix's merge).
+        """
+        graph, done = ConflictGraph(), 0
+        saved = self.generation_path / "merged.json"
+        if resume and saved.exists():
+            stored = self._manifest["articles"]
+            if records[: len(stored)] == stored:
+                graph = ConflictGraph(_graph_from_json(self._read_json(saved)))
+                done = len(stored)
+        for record in records[done:]:
             ex = fresh.get(record["sha256"]) or read_extraction(
                 self.path / "articles" / record["file"]
             )
             graph.add_extraction(ex)
+        merged = json.dumps(
+            nx.node_link_data(graph.g, edges="edges"), ensure_ascii=False, separators=(",", ":")
+        )
         graph.consolidate()  # the same cross-article step as build_graph
-        return graph
+        return graph, merged
 
     def _apply_update(self, update: str) -> None:
         """Apply a SPARQL update in a new generation; it is replayed after later adds."""
@@ -528,6 +548,7 @@ class Store:
         generation: int,
         rdf: bytes | None = None,
         delta: bool = False,
+        merged: str | None = None,
     ) -> None:
         """Write generation ``generation`` beside the others, then switch ``CURRENT`` to it.
 
@@ -547,6 +568,8 @@ class Store:
                 del store
                 gc.collect()
             self._finish(tmp, name, records, updates, graph, generation, created, triples, named)
+            self._finish_merged(tmp, merged)
+            self._switch(tmp, name, generation, records)
             return
         store = ox.Store(str(tmp / "oxigraph"))
         try:
@@ -570,6 +593,8 @@ class Store:
             del store
             gc.collect()
         self._finish(tmp, name, records, updates, graph, generation, created, triples, named)
+        self._finish_merged(tmp, merged)
+        self._switch(tmp, name, generation, records)
 
     def _commit_delta(self, tmp: Path, graph: ConflictGraph, created: datetime) -> bool:
         """Fill ``tmp/oxigraph`` from the pinned generation plus the change; False (and
@@ -619,6 +644,16 @@ class Store:
         }
         _write_synced(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
         (tmp / "READERS").touch()
+
+    def _finish_merged(self, tmp: Path, merged: str | None) -> None:
+        """Keep the merge before consolidation for the next add (the pinned one's if unchanged)."""
+        if merged is not None:
+            _write_synced(tmp / "merged.json", merged)
+        elif self._name is not None and (self.generation_path / "merged.json").exists():
+            os.link(self.generation_path / "merged.json", tmp / "merged.json")
+
+    def _switch(self, tmp: Path, name: str, generation: int, records: list[dict[str, Any]]) -> None:
+        """Sync the new generation, rename it into place and point ``CURRENT`` at it."""
         _fsync_tree(tmp)
         if generation:
             _pause("generation")
@@ -662,6 +697,14 @@ def _prefixes() -> dict[str, str]:
     from conflictgraph.rdf.terms import PREFIXES
 
     return dict(PREFIXES)
+
+
+def _graph_from_json(data: dict[str, Any]) -> nx.MultiDiGraph:
+    """A networkx graph from node-link data, node ``id`` attributes kept (networkx drops them)."""
+    g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    for node, attrs in g.nodes(data=True):
+        attrs.setdefault("id", node)
+    return g
 
 
 def _decode(store: ox.Store) -> ConflictGraph:
