@@ -274,6 +274,8 @@ CAPTIVE_NOUNS = {
     "activist",
     "sailor",
 }
+# "X is expected / scheduled / set / due to VERB": X is the one who will act
+RAISING_PASSIVES = {"expect", "schedule", "set", "due", "slate", "plan", "poise", "invite"}
 QUANTITY_NOUNS = {"wave", "barrage", "salvo", "volley", "series", "number", "dozen", "hail"}
 MUNITIONS = {
     "shell",
@@ -740,6 +742,8 @@ class EventFinder:
             return trig if "to" in preps else None
         if low in {"halt", "stop"}:
             return trig if obj_lemmas & HALTABLE_NOUNS else None
+        if low in {"swap", "exchange"}:
+            return trig if obj_lemmas & CAPTIVE_NOUNS else None
         if low in {"storm", "expel", "deport"}:
             return trig if objs else None
         if low == "beat":
@@ -1145,10 +1149,17 @@ class EventFinder:
                 if any(c.dep_ in {"nsubj"} for c in h.children):
                     heads.append(h)
                     break
+                if h.lemma_.lower() in RAISING_PASSIVES and any(
+                    c.dep_ == "nsubjpass" for c in h.children
+                ):
+                    heads.append(h)  # "Zelensky is expected to travel": Zelensky travels
+                    break
         for v in heads:
             for c in v.children:
                 dep = c.dep_
-                if dep == "nsubj":
+                if dep == "nsubj" or (
+                    dep == "nsubjpass" and v is not verb and v.lemma_.lower() in RAISING_PASSIVES
+                ):
                     for a in self._actors(c, si, verb=v):
                         ev.add(a, subj_role, si)
                 elif dep == "nsubjpass" and v is verb:

@@ -65,6 +65,23 @@ GOVERNMENT_NOUNS = {
     "rockets",
 }
 # Nouns for a country's armed opposition: all phrasings land on one actor per country.
+REGION_NOUNS = {
+    "east",
+    "west",
+    "north",
+    "south",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "region",
+    "territory",
+    "province",
+    "border",
+    "frontline",
+    "army",
+    "military",
+}
 OPPOSITION_NOUNS = {
     "opposition",
     "rebels",
@@ -429,6 +446,8 @@ class MentionFinder:
         m.index()
         self._generic(doc, m)
         m.index()
+        self._anaphora(doc, m)
+        m.index()
         self._places(doc, m)
         self._country_places(m)
         m.index()
@@ -520,16 +539,25 @@ class MentionFinder:
             "settlement",
             "militants",
         }
+        taken = {i for span in spans for i in range(span.start, span.end)}
+        for ent in self._ents:  # towns and regions vote for their country: "Debaltseve"
+            if ent.label_ in {"GPE", "LOC"} and ent.start not in taken and len(ent) <= 3:
+                place = self.places.lookup(ent.text)
+                if place is not None and place.iso3:
+                    score[place.iso3] += 0.5
         for span in spans:
             if span.label_ not in {"CG_STATE", "CG_DEMONYM", "CG_CAPITAL"}:
-                continue
-            if span.label_ == "CG_CAPITAL" and self._capital_is_place(span):
                 continue
             entry = self.gaz.by_key(span.id_)
             if entry is None or not entry.iso3:
                 continue
+            if span.label_ == "CG_CAPITAL" and self._capital_is_place(span):
+                score[entry.iso3] += 0.5  # a capital as a place: where things happen
+                continue
             head = span.root.head
             weight = 0.2
+            if span.root.dep_ == "poss" and head.lemma_.lower() in REGION_NOUNS | conflict_nouns:
+                weight = 1.0  # "Ukraine's east", "Syria's north", "Yemen's war"
             if span.root.dep_ == "pobj" and head.lower_ in {"between", "against"}:
                 weight = 1.0  # a party to the conflict: "talks between Damascus and the rebels"
             if span.root.dep_ == "conj" and any(
@@ -1167,7 +1195,17 @@ class MentionFinder:
                 low in OPPOSITION_NOUNS
                 or lemma in OPPOSITION_NOUNS
                 or (
-                    lemma in {"group", "faction"}
+                    lemma
+                    in {
+                        "group",
+                        "faction",
+                        "force",
+                        "fighter",
+                        "unit",
+                        "militia",
+                        "troop",
+                        "leader",
+                    }
                     and any(c.lower_ in OPPOSITION_NOUNS for c in tok.children)
                 )
             ):
@@ -1258,6 +1296,51 @@ class MentionFinder:
                         surface=surface,
                     )
                 )
+
+    def _anaphora(self, doc: Doc, m: Mentions) -> None:
+        """'the country', 'the kingdom' (a state), 'the bloc', 'the alliance' (an IGO) and 'the
+        group', 'the movement' (an armed group): the latest one of that kind named before."""
+        kinds = {
+            "country": {ActorType.STATE},
+            "kingdom": {ActorType.STATE},
+            "nation": {ActorType.STATE},
+            "republic": {ActorType.STATE},
+            "bloc": {ActorType.IGO},
+            "alliance": {ActorType.IGO},
+            "organisation": {ActorType.IGO},
+            "organization": {ActorType.IGO},
+            "union": {ActorType.IGO},
+            "group": {ActorType.ARMED_GROUP},
+            "movement": {ActorType.ARMED_GROUP},
+            "militia": {ActorType.ARMED_GROUP},
+        }
+        named = sorted((a for a in m.actors if a.how not in {"anaphor"}), key=lambda a: a.start)
+        for tok in self._tokens:
+            want = kinds.get(tok.lower_)
+            if want is None or tok.i in m.token_actor or tok.tag_ != "NN":
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            if any(c.dep_ in {"compound", "nmod", "poss", "prep"} for c in tok.children):
+                continue  # "the host country", "the country of origin": not a plain anaphor
+            before = [a for a in named if a.end <= tok.i and a.actor_type in want]
+            if not before:
+                continue
+            a = before[-1]
+            m.actors.append(
+                ActorMention(
+                    tok.i,
+                    tok.i + 1,
+                    a.key,
+                    a.label,
+                    a.actor_type,
+                    iso3=a.iso3,
+                    country=a.country,
+                    affiliation=a.affiliation,
+                    how="anaphor",
+                    surface=doc[tok.i - 1 : tok.i + 1].text,
+                )
+            )
 
     @staticmethod
     def _state_modifiers(tok: Token, m: Mentions) -> list[ActorMention]:
