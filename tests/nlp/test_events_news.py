@@ -220,3 +220,13 @@ def test_attack_report_with_an_envoys_appeal(nlp) -> None:  # type: ignore[no-un
     people = {a.key for a in doc._.cg_mentions.actors if a.actor_type.value == "person"}
     assert "person:abd-rabbu-mansour-hadi" in people  # one name, though NER cut it in two
     assert not any("masirah" in k for k in people)  # a television channel
+
+
+def test_a_deadline_does_not_date_what_happened(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Russian President Vladimir Putin told reporters after the talks on Monday that the "
+        "buffer zone would be set up by December 15.",
+    )
+    told = one(evs, "told")
+    assert told["start"] == date(2022, 10, 31)  # the Monday of the talks, not the deadline

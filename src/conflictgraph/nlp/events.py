@@ -276,6 +276,8 @@ CAPTIVE_NOUNS = {
 }
 # "X is expected / scheduled / set / due to VERB": X is the one who will act
 RAISING_PASSIVES = {"expect", "schedule", "set", "due", "slate", "plan", "poise", "invite"}
+# prepositions that make a date a deadline or a limit rather than the day something happened
+DEADLINE_PREPS = {"by", "until", "till", "before", "within"}
 QUANTITY_NOUNS = {"wave", "barrage", "salvo", "volley", "series", "number", "dozen", "hail"}
 MUNITIONS = {
     "shell",
@@ -437,6 +439,7 @@ class EventFinder:
         self.toks = list(doc)  # one Token object per token, shared by every pass
         self._trig_cache: dict[int, Trigger | None] = {}
         self._trig_cand = self._trigger_candidates(doc)
+        self._deadline: dict[int, bool] = {}
         self.sent_of = {i: si for si, s in enumerate(self.sents) for i in range(s.start, s.end)}
         self.events: list[EventMention] = []
         self.by_token: dict[int, int] = {}
@@ -1701,7 +1704,13 @@ class EventFinder:
     def _own_date(self, ev: EventMention) -> None:
         """The date written in the event's own clause ("talks which concluded on January 24")."""
         own = self._timexes_in(self._region(ev))
-        dated = [tx for tx in own if tx.time is not None and tx.time.is_dated]
+        dated = [
+            tx
+            for tx in own
+            if tx.time is not None
+            and tx.time.is_dated
+            and (ev.status != EventStatus.OCCURRED or not self._is_deadline(tx))
+        ]
         durations = [tx for tx in own if tx.type == TimexType.DURATION]
         if dated:
             tv = dated[0].time
@@ -1735,7 +1744,7 @@ class EventFinder:
                     for c in h.children
                     if c.dep_ in {"prep", "npadvmod", "tmod"}
                     for tx in self._timexes_in(list(c.subtree))
-                    if tx.time is not None and tx.time.is_dated
+                    if tx.time is not None and tx.time.is_dated and not self._is_deadline(tx)
                 ]
                 if near:
                     ev.time = near[0].time
@@ -1771,7 +1780,11 @@ class EventFinder:
             (abs(t.i - ev.trigger), tx)
             for t in self.toks[sent.start : sent.end]
             for tx in [self.tok_timex.get(t.i)]
-            if tx is not None and tx.time is not None and tx.time.is_dated and t.i not in reported
+            if tx is not None
+            and tx.time is not None
+            and tx.time.is_dated
+            and t.i not in reported
+            and not self._is_deadline(tx)
         ]
         if in_sent:
             ev.time = min(in_sent, key=lambda x: x[0])[1].time
@@ -1785,6 +1798,25 @@ class EventFinder:
                 p, p, Precision.DAY, text="", anchor=p, kind=TimeKind.DATE, value=p.isoformat()
             )
             ev.time_evidence, ev.time_confidence = "date:published-fallback", 0.3
+
+    def _is_deadline(self, tx: TimeExpression) -> bool:
+        """'by October 15', 'until the end of March', 'before Friday', 'no later than May':
+        a deadline or a limit, which dates what must happen, not what did."""
+        cached = self._deadline.get(tx.char_start)
+        if cached is not None:
+            return cached
+        span = self.doc.char_span(tx.char_start, tx.char_end, alignment_mode="expand")
+        out = False
+        if span is not None:
+            root = span.root
+            before = self.doc[max(0, span.start - 2) : span.start].text.lower()
+            out = (
+                (span.start > 0 and self.doc[span.start - 1].lower_ in DEADLINE_PREPS)
+                or (root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPS)
+                or before in {"later than", "earlier than"}
+            )
+        self._deadline[tx.char_start] = out
+        return out
 
     def _root(self, idx: int) -> EventMention:
         ev = self.events[idx]
