@@ -161,3 +161,24 @@ def test_dates_names_a_bad_input_once(tmp_path: Path) -> None:
     proc = run("dates", mh.HERE / "billion_laughs.xml", cwd=tmp_path)
     assert proc.returncode == 1
     assert proc.stderr.startswith("error: [CG112] ") and len(proc.stderr.splitlines()) == 1
+
+
+@pytest.mark.model
+def test_export_refuses_to_overwrite_without_force(built) -> None:  # type: ignore[no-untyped-def]
+    d, _, _ = built
+    (d / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    assert run("add", "one.txt", "--db", "db", "-q", cwd=d).returncode == 0
+    (d / "g.ttl").write_text("old", encoding="utf-8")
+    proc = run("export", "--format", "ttl", "--out", "g.ttl", "--db", "db", cwd=d)
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == "error: [CG401] g.ttl already exists; give --force to overwrite"
+    assert (d / "g.ttl").read_text(encoding="utf-8") == "old"
+    proc = run("export", "--format", "ttl", "--out", "g.ttl", "--db", "db", "--force", cwd=d)
+    assert proc.returncode == 0 and (d / "g.ttl").read_text(encoding="utf-8") != "old"
+    assert run("export", "--format", "csv", "--out", "t", "--db", "db", cwd=d).returncode == 0
+    proc = run("export", "--format", "csv", "--out", "t", "--db", "db", cwd=d)
+    assert "[CG401] t: events.csv, edges.csv, nodes.csv already exist" in proc.stderr
+    assert (
+        run("export", "--format", "csv", "--out", "t", "--db", "db", "--force", cwd=d).returncode
+        == 0
+    )

@@ -644,12 +644,18 @@ def info(db: Path, as_json: bool) -> None:
 @click.option(
     "--out", required=True, type=click.Path(path_type=Path), help="File (folder for csv)."
 )
-def export_cmd(db: Path, fmt: str, out: Path) -> None:
+@click.option("--force", is_flag=True, help="Overwrite an existing output (else refuse, exit 1).")
+def export_cmd(db: Path, fmt: str, out: Path, force: bool) -> None:
     """Write the store's graph in one format. RDF formats are the store's own dataset, with a
     named graph per article in trig, nq and jsonld.
 
     Example: conflictgraph export --format gexf --out graph.gexf --db conflictgraph.db
     """
+    tables = ["events.csv", "edges.csv", "nodes.csv"]
+    names = [t for t in tables if os.path.lexists(out / t)] if fmt == "csv" else []
+    if not force and (names or (fmt != "csv" and os.path.lexists(out))):
+        what = f"{out}: {', '.join(names)} already exist" if names else f"{out} already exists"
+        raise ExportError(f"{what}; give --force to overwrite", code=OUTPUT_EXISTS)
     with _open_store(db) as store:
         written = store.export(fmt, out)
     for path in written:
