@@ -388,3 +388,24 @@ def test_every_filter_reads_only_groups_its_pattern_has(plain_nlp: Language) -> 
 def test_last_month_name_beats_a_year_earlier_in_the_sentence(plain_nlp: Language) -> None:
     text = "The town, captured in the 2011 uprising, was retaken last October."
     assert one(find(plain_nlp, text, FRI), "last October").value == "1997-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        (  # a present-tense clause is about now, not the past year given before it
+            "The mission, launched in 1995, holds 70 percent of the posts as of February.",
+            "February",
+            "1998-02",
+        ),
+        (  # a past-tense clause stays inside it
+            "In 1995, the rebels took the town in March.",
+            "March",
+            "1995-03",
+        ),
+    ],
+)
+def test_a_past_year_frames_only_a_past_clause(
+    plain_nlp: Language, text: str, words: str, value: str
+) -> None:
+    assert one(find(plain_nlp, text, FRI), words).value == value

@@ -337,15 +337,22 @@ def _verb_tense(verb: Token, prep: str = "") -> _Tense | None:
     return None
 
 
-def _frame(ctx: _Ctx, start: int) -> TimeValue | None:
-    """The date given earlier in the same sentence, which frames a bare "March 3" after it."""
+def _frame(ctx: _Ctx, start: int, end: int) -> TimeValue | None:
+    """The date given earlier in the same sentence, which frames a bare "March 3" after it;
+    not a past one for a clause in the present or future ("launched in 2003, it now holds 70%
+    as of February": February of the publication year)."""
     tv = ctx.last_dated
     if tv is None or tv.start is None or tv.end is None or ctx.last_dated_at < 0:
         return None
     tok = ctx.token_at(start)
     if tok is None or not ctx.doc.has_annotation("SENT_START"):
         return None
-    return tv if ctx.last_dated_at >= tok.sent.start_char else None
+    if ctx.last_dated_at < tok.sent.start_char:
+        return None
+    past = ctx.anchor is not None and tv.end < ctx.anchor
+    if past and _tense(ctx, start, end) in (_Tense.PRESENT, _Tense.FUTURE):
+        return None
+    return tv
 
 
 def _bare_day(ctx: _Ctx, s: int, e: int, month: int, day: int, weekday: int | None) -> date | None:
@@ -353,7 +360,7 @@ def _bare_day(ctx: _Ctx, s: int, e: int, month: int, day: int, weekday: int | No
     # Inside a coarser date of the same sentence it takes that year ("In 2014, on March 3"); next
     # to a distant full date it counts from that ("killed June 24, 2005 in a June 20 shooting");
     # otherwise it is the nearest such day before or after the anchor, as the tense says.
-    frame, base = _frame(ctx, s), ctx.anchor
+    frame, base = _frame(ctx, s, e), ctx.anchor
     if frame is not None and frame.start is not None and frame.end is not None:
         if frame.precision is not Precision.DAY:
             inside = R.days_within(frame.start, frame.end, month, day)
@@ -374,7 +381,7 @@ def _bare_day(ctx: _Ctx, s: int, e: int, month: int, day: int, weekday: int | No
 
 def _bare_month_year(ctx: _Ctx, s: int, e: int, month: int) -> int | None:
     """The year of a month without one ("in August"): a framing year, else anchor and tense."""
-    frame = _frame(ctx, s)
+    frame = _frame(ctx, s, e)
     coarse = frame is not None and frame.precision in _COARSER_THAN_MONTH
     if frame is not None and coarse and frame.start is not None and frame.end is not None:
         first, last = frame.start, frame.end
@@ -632,7 +639,7 @@ def _bare_quarter(ctx: _Ctx, s: int, e: int, quarter: int) -> TimeExpression | N
     """ "the third quarter" without a year: of a year framing it in the sentence, else the one
     that the tense points to (past: the last such quarter ended; future: the next not ended;
     otherwise the anchor's year)."""
-    frame = _frame(ctx, s)
+    frame = _frame(ctx, s, e)
     if frame is not None and frame.precision is Precision.YEAR and frame.start is not None:
         return _dated(ctx, s, e, R.quarter_period(frame.start.year, quarter))
     if ctx.anchor is None:
