@@ -430,6 +430,8 @@ def cases() -> list[tuple[Case, bytes]]:
     out.append((Case("sidecar_list.meta.json"), b"[1, 2]"))
     ok("sidecar_date.txt", prose("sidedate"), 1, ["not a date"])
     out.append((Case("sidecar_date.meta.json"), json.dumps({"published": "31/31/2016"}).encode()))
+    ok("sidecar_deep.txt", prose("sidedeep"), 1, ["nested too deeply"])
+    out.append((Case("sidecar_deep.meta.json"), b"[" * 20_000))
     return out
 
 
@@ -491,6 +493,12 @@ def write_special(folder: Path, *, large: bool = True) -> list[Case]:
     out.append(Case("bad-\ufffd\ufffd-name.txt", articles=1))
     (folder / "new\nline 'name' <x>.txt").write_text(prose("newlinename"), encoding="utf-8")
     out.append(Case("new\nline 'name' <x>.txt", articles=1))
+    (folder / "fifo_meta.txt").write_text(prose("fifometa"), encoding="utf-8")
+    os.mkfifo(folder / "fifo_meta.meta.json")
+    out.append(Case("fifo_meta.txt", articles=1, notices=["not a regular file"]))
+    (folder / "big_meta.txt").write_text(prose("bigmeta"), encoding="utf-8")
+    (folder / "big_meta.meta.json").write_text(json.dumps({"x": "y" * 2_000_000}))
+    out.append(Case("big_meta.txt", articles=1, notices=["too large"]))
     (folder / "noext").write_text(prose("noext"), encoding="utf-8")
     out.append(Case("noext", notices=["not an article format"]))
     # Unreadable files and folders (root reads them anyway: then they are ordinary articles).

@@ -38,6 +38,8 @@ MAX_BYTES = 20 * 1024 * 1024
 MAX_CHARS = 1_000_000
 """Longest article text, in characters: spaCy's own ``max_length``, past which its parser needs
 gigabytes of memory."""
+MAX_SIDECAR_BYTES = 1024 * 1024
+"""A ``.meta.json`` sidecar holds a few fields: a bigger one is not read."""
 MIN_YEAR, MAX_YEAR = 1000, 2999
 """Publication dates outside these years are taken as data errors, not dates."""
 TEXT_EXT = {".txt", ".text", ".md", ".markdown"}
@@ -422,14 +424,19 @@ def _text_article(
     meta: dict[str, Any] = {}
     sidecar = path.with_name(path.stem + ".meta.json")
     if sidecar.exists():
+        where = _origin(sidecar)
         try:
-            loaded = json.loads(sidecar.read_text(encoding="utf-8"))
+            raw = _read_bounded(sidecar, where, MAX_SIDECAR_BYTES)
+            loaded = json.loads(raw.decode("utf-8-sig"))
             if isinstance(loaded, dict):
                 meta = loaded
             else:
-                notes.append(f"{sidecar}: metadata is not a JSON object; ignored")
-        except (OSError, ValueError) as exc:
-            notes.append(f"{sidecar}: unreadable metadata ({exc}); ignored")
+                notes.append(f"{where}: metadata is not a JSON object; ignored")
+        except InputError as exc:
+            notes.append(f"{where}: unreadable metadata ({exc.problem}); ignored")
+        except (OSError, ValueError, RecursionError) as exc:
+            reason = str(exc)[:200] if not isinstance(exc, RecursionError) else "nested too deeply"
+            notes.append(f"{where}: unreadable metadata ({reason}); ignored")
     if path.suffix.lower() in {".md", ".markdown"}:
         heading = _MD_HEADING.search(text)
         if heading and not meta.get("title"):
