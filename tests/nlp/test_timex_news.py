@@ -409,3 +409,17 @@ def test_a_past_year_frames_only_a_past_clause(
     plain_nlp: Language, text: str, words: str, value: str
 ) -> None:
     assert one(find(plain_nlp, text, FRI), words).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The frigate thwarted a piracy attack on 10 Nov 11.", [("10 Nov 11", "2011-11-10")]),
+        ("On 3 March 15 people were killed.", [("3 March", "1998-03-03")]),
+        ("The patrol left on 4 Jan 12 (local time).", [("4 Jan 12", "2012-01-04")]),
+    ],
+)
+def test_day_month_and_two_digit_year(
+    plain_nlp: Language, text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(e.text, e.value) for e in find(plain_nlp, text, FRI)] == found

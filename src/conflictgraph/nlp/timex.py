@@ -504,6 +504,8 @@ def _b_month_day(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression 
     weekday = R.weekday_number(m["wd"]) if m["wd"] else None
     if m["year"]:
         return _dated(ctx, s, e, R.day_period(date(int(m["year"]), month, day)))
+    if m.groupdict().get("yy"):  # "on 10 Nov 11", as military releases write it
+        return _dated(ctx, s, e, R.day_period(date(2000 + int(m["yy"]), month, day)))
     date(2000, month, day)  # validates the day of month (leap year allows 29 February)
     found = _bare_day(ctx, s, e, month, day, weekday)
     if found is None:

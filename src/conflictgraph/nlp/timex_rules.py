@@ -266,7 +266,7 @@ PATTERN_SOURCES: dict[str, str] = {
     ),
     "dmy": (
         rf"(?:(?P<wd>{WEEKDAY})\s*,?\s+)?(?:the\s+)?(?P<day>{DAY})\s+(?:of\s+)?(?P<month>{MONTH})"
-        rf"(?:\s*,?\s*(?P<year>{YEAR}))?"
+        rf"(?:\s*,?\s*(?P<year>{YEAR})|[ \t]+(?P<yy>\d\d)(?![\w:]|[.,]\d|\s+[a-z]))?"
     ),
     "month_range": (
         rf"(?:\b(?P<prep>between|from)\s+)?(?P<x>(?P<m1>{MONTH_FULL})\s*(?P<sep>[-–—]|\s(?:to|and|until|till|through)\s)"
@@ -596,6 +596,15 @@ def _accept_month(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
     return bool(groups.get("mod")) or ctx.prev_word(s).lower() in PREPS
 
 
+_DAY_BEFORE_RE = re.compile(r"(?<![\d.,:/])(?:[12]\d|3[01]|0?[1-9])[ \t]+$")
+
+
+def _accept_mdy(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
+    """A month and day without a year, unless a day number stands before the month ("on 3
+    March 15 people died" is 3 March)."""
+    return bool(m["year"]) or _DAY_BEFORE_RE.search(ctx.text, max(0, s - 4), s) is None
+
+
 def _accept_weekday(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
     """A weekday, but not in a name ("Saturday Night Live", "Good Friday")."""
     if ctx.in_name(m.start("wd"), m.end("wd")):
@@ -733,6 +742,7 @@ def _accept_vague(m: re.Match[str], ctx: Context, s: int, e: int) -> bool:
 
 
 ACCEPT: dict[str, Filter] = {
+    "mdy": _accept_mdy,
     "md_range": _accept_range,
     "dm_range": _accept_range,
     "month_range": _accept_range,
