@@ -218,7 +218,9 @@ def test_attack_report_with_an_envoys_appeal(nlp) -> None:  # type: ignore[no-un
     assert brief["roles"].get("person:hans-grundberg") == "speaker"
     ((_, doc),) = list(annotate(nlp, [Article(id="t", text=text, published=PUB)]))
     people = {a.key for a in doc._.cg_mentions.actors if a.actor_type.value == "person"}
-    assert "person:abd-rabbu-mansour-hadi" in people  # one name, though NER cut it in two
+    hadi = [k for k in people if k.endswith("hadi")]  # one name, though NER cut it in two
+    assert len(hadi) == 1
+    assert "mansour" in hadi[0] or "mansur" in hadi[0]
     assert not any("masirah" in k for k in people)  # a television channel
 
 
@@ -230,3 +232,19 @@ def test_a_deadline_does_not_date_what_happened(nlp) -> None:  # type: ignore[no
     )
     told = one(evs, "told")
     assert told["start"] == date(2022, 10, 31)  # the Monday of the talks, not the deadline
+
+
+def test_officeholders_fill_what_the_text_leaves_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Prime Minister Abiy Ahmed welcomed the accord on Wednesday. Lavrov told reporters in "
+        "Moscow that the talks had gone well."
+    )
+    ((_, doc),) = list(annotate(nlp, [Article(id="t", text=text, published=PUB)]))
+    people = {a.key: a for a in doc._.cg_mentions.actors if a.actor_type.value == "person"}
+    assert people["person:abiy-ahmed"].affiliation == "state:ETH"
+    lavrov = people["person:sergei-lavrov"]  # a surname alone: the one Lavrov in office
+    assert (lavrov.affiliation, lavrov.title) == ("state:RUS", "Foreign Minister")
+    ((_, old),) = list(
+        annotate(nlp, [Article(id="t2", text="Lavrov spoke.", published=date(1990, 1, 1))])
+    )
+    assert not any(a.key == "person:sergei-lavrov" for a in old._.cg_mentions.actors)

@@ -21,6 +21,7 @@ from conflictgraph.model import ActorType
 from conflictgraph.nlp.gazetteer_ruler import GAZ_SPANS
 from conflictgraph.resolve import identity
 from conflictgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
+from conflictgraph.resolve.officeholders import Officeholders, load_officeholders
 from conflictgraph.resolve.places import PlaceIndex
 
 __all__ = ["ActorMention", "MentionFinder", "Mentions", "PlaceMention", "ResolutionMention"]
@@ -424,9 +425,15 @@ def _joined_people(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
 class MentionFinder:
     """Finds actor, place and resolution mentions in a Doc (after the gazetteer SpanRuler)."""
 
-    def __init__(self, gazetteer: Gazetteer, places: PlaceIndex) -> None:
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        places: PlaceIndex,
+        officeholders: Officeholders | None = None,
+    ) -> None:
         self.gaz = gazetteer
         self.places = places
+        self.officeholders = officeholders or load_officeholders()
 
     def __call__(self, doc: Doc) -> Mentions:
         """Return every mention in ``doc``; the result is also stored as ``doc._.cg_mentions``."""
@@ -956,6 +963,31 @@ class MentionFinder:
                 b = best[a.key]
                 a.title = a.title or b.title
                 a.affiliation = a.affiliation or b.affiliation
+        self._known_officeholders(doc, m)
+
+    def _known_officeholders(self, doc: Doc, m: Mentions) -> None:
+        """People the officeholder table knows get what the text leaves out: the state or body
+        they served and their office on the article's date ("Prime Minister Abiy Ahmed" is
+        Ethiopia's); a surname alone ("Lavrov said") becomes the one person of that name in
+        office then."""
+        on = doc._.cg_published if Doc.has_extension("cg_published") else None
+        book = self.officeholders
+        for a in m.actors:
+            if a.actor_type != ActorType.PERSON:
+                continue
+            term = book.lookup(a.label, on)
+            if term is None and " " not in a.label:
+                term = book.by_surname(a.label, on)
+                if term is not None:
+                    a.label, a.key = term.name, identity.person_id(term.name)
+            elif term is not None and term.name != a.label:
+                a.label, a.key = term.name, identity.person_id(term.name)  # an alias spelling
+            if term is None:
+                continue
+            a.affiliation = a.affiliation or term.affiliation
+            if not a.title and book.is_current(term, on):
+                a.title = term.office
+            a.wikidata = a.wikidata or term.wikidata
 
     def _is_place_name(self, span: Span, words: frozenset[str]) -> bool:
         """'Yerevan', 'Khartoum', 'Lachin' tagged as people: a known place with no office."""
