@@ -423,3 +423,16 @@ def test_day_month_and_two_digit_year(
     plain_nlp: Language, text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(e.text, e.value) for e in find(plain_nlp, text, FRI)] == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "28 January 2017 – The envoy said on Friday that talks would resume.",
+        "Last Modified: Sat, 28 Jan 2017 10:12:05 GMT\nThe envoy spoke on Friday.",
+        "Talks in Astana\n2017-01-28\nThe envoy spoke on Friday.",
+    ],
+)
+def test_more_page_headers_set_the_anchor(plain_nlp: Language, text: str) -> None:
+    exprs = find(plain_nlp, text, None)
+    assert one(exprs, "Friday").value == "2017-01-27"

@@ -996,11 +996,17 @@ def _dateline(ctx: _Ctx) -> TimeExpression | None:
     if m is None:
         m = R.DATE_LINE_RE.search(ctx.text, 0, R.DATELINE_WINDOW)
     if m is None:
+        m = R.DATE_LEAD_RE.search(ctx.text, 0, R.DATELINE_WINDOW)
+    if m is None:
         return None
     s, e = m.span("x")
+    groups = m.groupdict()
     try:
-        if "na" in m.re.groupindex and m["na"]:
+        if groups.get("na"):
             return _dated(ctx, s, e, R.day_period(_numeric_day(m, ctx.anchor)))
+        if groups.get("iy"):
+            day_ = date(int(m["iy"]), int(m["im"]), int(m["id"]))
+            return _dated(ctx, s, e, R.day_period(day_))
         month = R.month_number(m["month"] or m["month2"])
         day = R.day_number(m["day"] or m["day2"])
         if m["year"]:

@@ -505,19 +505,35 @@ DATELINE_RE = re.compile(
 )
 # A date in digits as web pages print it: "2/3/2009", "04/02/07" (month first unless it cannot be).
 NUMERIC_DAY = r"(?<![\d/])(?P<na>[0-3]?\d)/(?P<nb>[0-3]?\d)/(?P<ny>(?:19|20)\d\d|\d\d)(?![\d/])"
+ISO_DAY = r"(?<![\d-])(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)(?![\d-])"
+
+
+def _full_date(sp: str) -> str:
+    """A date with its year as page headers print it ("Sat, 28 Jan 2017", "January 28, 2017",
+    "2/3/2009", "2017-01-28"), ``sp`` being the spaces allowed inside it."""
+    return (
+        rf"(?:(?P<wd>{WEEKDAY}){sp}*,?{sp}+)?(?:(?P<month>{MONTH}){sp}*(?P<day>{DAY})|"
+        rf"(?P<day2>{DAY}){sp}+(?P<month2>{MONTH})){sp}*,?{sp}*(?P<year>{YEAR})"
+        rf"|{NUMERIC_DAY}|{ISO_DAY}"
+    )
+
+
+_SPACE, _BLANK = r"\s", r"[ \t]"
 HEADER_DATE_RE = re.compile(
-    r"\b(?:first\s+)?(?:published|updated|posted|last\s+updated)(?:\s+on)?\s*:?\s*"
-    rf"(?P<x>(?:(?P<wd>{WEEKDAY})\s*,?\s+)?(?:(?P<month>{MONTH})\s*(?P<day>{DAY})|"
-    rf"(?P<day2>{DAY})\s+(?P<month2>{MONTH}))\s*,?\s*(?P<year>{YEAR})|{NUMERIC_DAY})",
+    r"\b(?:first\s+)?(?:published|updated|posted|(?:last\s+)?(?:updated|modified))"
+    rf"(?:\s+on)?\s*:?\s*(?P<x>{_full_date(_SPACE)})",
     re.IGNORECASE,
 )
 # A line near the top holding only a full date, maybe with a clock time ("May 2, 2013 | 5:03pm").
 DATE_LINE_RE = re.compile(
-    r"^[ \t]*"
-    rf"(?P<x>(?:(?P<wd>{WEEKDAY})[ \t]*,?[ \t]+)?(?:(?P<month>{MONTH})[ \t]*(?P<day>{DAY})|"
-    rf"(?P<day2>{DAY})[ \t]+(?P<month2>{MONTH}))[ \t]*,?[ \t]*(?P<year>{YEAR})|{NUMERIC_DAY})"
+    rf"^[ \t]*(?P<x>{_full_date(_BLANK)})"
     r"(?:[ \t]*(?:[,|]|at|-)?[ \t]*\d{1,2}[:.]\d\d(?::\d\d)?[ \t]*(?:[ap]\.?m\.?)?"
     r"(?:[ \t]+[A-Z]{2,4})?)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+# A full date opening the first paragraph before a dash ("28 January 2017 – The envoy said").
+DATE_LEAD_RE = re.compile(
+    rf"^[ \t]*(?P<x>{_full_date(_BLANK)})[ \t]*(?:\([^()\n]{{1,60}}\)[ \t]*)?[-—–]",
     re.IGNORECASE | re.MULTILINE,
 )
 DATELINE_WINDOW = 600
