@@ -62,7 +62,8 @@ def test_every_skip_is_one_line_with_its_code(built) -> None:  # type: ignore[no
                 expected.append(f"skipped: [{code}] {sanitize(str(folder))}/{rel}: ")
                 assert any(ln.startswith(expected[-1]) and message in ln for ln in lines), rel
     assert len(lines) == len(expected)
-    assert f"{len(expected)} input(s) skipped" in proc.stdout
+    assert f"{len(expected)} input(s) skipped (see above): " in proc.stdout
+    assert "5 CG112 unsafe xml" in proc.stdout  # the summary counts skips by code
 
 
 @pytest.mark.model
@@ -107,8 +108,9 @@ def test_existing_outputs_need_force(built) -> None:  # type: ignore[no-untyped-
         "give --force to overwrite"
     )
     assert {p.name: p.read_bytes() for p in (d / "out").iterdir()} == before
-    proc = run("build", "a.txt", "--out", "out", "--format", "json", "--force", cwd=d)
+    proc = run("build", "a.txt", "--out", "out", "--format", "json", "--force", "--json", cwd=d)
     assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["skipped_inputs"] == []
     data = json.loads((d / "out" / "graph.json").read_text(encoding="utf-8"))
     assert len([n for n in data["nodes"] if n["kind"] == "article"]) == 1
     assert (d / "out" / "graph.ttl").read_bytes() == before["graph.ttl"]  # not asked for
@@ -146,8 +148,21 @@ def test_max_size_option(tmp_path: Path) -> None:
 @pytest.mark.model
 def test_max_size_can_be_raised(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE + "\n" + "More words here. " * 100, encoding="utf-8")
-    proc = run("build", "a.txt", "--out", "o", "--max-size", "1k", "--format", "json", cwd=tmp_path)
+    proc = run(
+        "build",
+        "a.txt",
+        "--out",
+        "o",
+        "--max-size",
+        "1k",
+        "--format",
+        "json",
+        "--json",
+        cwd=tmp_path,
+    )
     assert proc.returncode == 3
+    (skip,) = json.loads(proc.stdout)["skipped_inputs"]
+    assert skip["input"] == "a.txt" and skip["code"] == "CG110" and "1,024" in skip["problem"]
     assert (
         "[CG110]" in proc.stderr and "limit 1,024): raise the limit with --max-size" in proc.stderr
     )

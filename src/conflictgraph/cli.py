@@ -175,6 +175,9 @@ def build(
     summary = {
         "articles": len(result.articles),
         "skipped": len(result.skipped),
+        "skipped_inputs": [
+            {"input": e.origin, "code": e.code, "problem": e.problem} for e in result.skipped
+        ],
         "undated_articles": [a.origin or a.id for a in result.undated],
         **{k: counts.get(k, 0) for k in ("actor", "event", "resolution", "location", "edges")},
         "files": {k: str(v) for k, v in written.items()},
@@ -190,7 +193,12 @@ def build(
             f"{summary['edges']} edges in {summary['seconds']} s"
         )
         if result.skipped:
-            click.echo(f"{len(result.skipped)} input(s) skipped (see above)")
+            from conflictgraph.ingest.readers import skip_summary
+
+            click.echo(
+                f"{len(result.skipped)} input(s) skipped (see above): "
+                f"{skip_summary(result.skipped)}"
+            )
         if result.undated:
             click.echo(
                 f"{len(result.undated)} article(s) have no publication date: their relative dates "

@@ -31,6 +31,7 @@ __all__ = [
     "parse_size",
     "read_inputs",
     "sanitize",
+    "skip_summary",
 ]
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -64,6 +65,25 @@ class IngestReport:
     articles: list[Article] = field(default_factory=list)
     skipped: list[InputError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+
+
+def skip_summary(skipped: Iterable[InputError]) -> str:
+    """Skipped inputs counted by code, for the last line of a run.
+
+    >>> skip_summary([InputError("a", "empty file", code=errors.EMPTY)] * 2)
+    '2 CG102 empty'
+    """
+    names = {v: k.lower().replace("_", " ") for k, v in vars(errors).items() if _is_code(k, v)}
+    counts: dict[str, int] = {}
+    for err in skipped:
+        counts[err.code] = counts.get(err.code, 0) + 1
+    return ", ".join(
+        f"{n} {code} {names.get(code, '')}".strip() for code, n in sorted(counts.items())
+    )
+
+
+def _is_code(name: str, value: object) -> bool:
+    return name.isupper() and isinstance(value, str) and value.startswith("CG1")
 
 
 def parse_date(value: object) -> date | None:
