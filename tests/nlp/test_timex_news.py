@@ -8,6 +8,8 @@ from datetime import date
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from conflictgraph.model import Precision, TimeExpression, TimexType
@@ -436,3 +438,39 @@ def test_day_month_and_two_digit_year(
 def test_more_page_headers_set_the_anchor(plain_nlp: Language, text: str) -> None:
     exprs = find(plain_nlp, text, None)
     assert one(exprs, "Friday").value == "2017-01-27"
+
+
+# --- properties ----------------------------------------------------------------------------------
+
+_NEWS_WORDS = [
+    "http://x.org/2016/03/15/a/\n", "Posted:", "04/02/07", "\n", "(", ")", "[", "]", "July",
+    "21", "10", "Nov", "11", "this", "morning", "last", "night", "the", "night", "of", "week",
+    "Friday", "next", "third-quarter", "profit", "third", "quarter", "fiscal", "FY2016", "1997",
+    "minutes", "hours", "later", "after", "a", "few", "1353", "1023", "GMT", "3", "p.m.", "ET",
+    "EDT", "local", "time", "09:10", "exactly", "two", "years", "ago", "today", "Now", "that",
+    "past", "summer", "would", "will", "on", "at", "in", "–", "2017-01-28", "23:30", "BST",
+]  # fmt: skip
+
+
+def _invariants(text: str, exprs: list[TimeExpression]) -> None:
+    """Offsets in order and without overlap, and every date interval running forwards."""
+    previous_end = 0
+    for e in exprs:
+        assert 0 <= e.char_start < e.char_end <= len(text)
+        assert text[e.char_start : e.char_end] == e.text
+        assert e.char_start >= previous_end
+        previous_end = e.char_end
+        if e.time is not None and e.time.start is not None and e.time.end is not None:
+            assert e.time.start <= e.time.end
+        if e.type in (TimexType.DURATION, TimexType.SET):
+            assert e.time is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_NEWS_WORDS), max_size=25),
+    anchor=st.one_of(st.none(), st.dates(min_value=date(1900, 1, 2), max_value=date(2100, 12, 30))),
+)
+def test_property_news_words(plain_nlp: Language, words: list[str], anchor: date | None) -> None:
+    text = " ".join(words)
+    _invariants(text, find_time_expressions(plain_nlp(text), anchor))
