@@ -248,3 +248,15 @@ def test_officeholders_fill_what_the_text_leaves_out(nlp) -> None:  # type: igno
         annotate(nlp, [Article(id="t2", text="Lavrov spoke.", published=date(1990, 1, 1))])
     )
     assert not any(a.key == "person:sergei-lavrov" for a in old._.cg_mentions.actors)
+
+
+def test_named_accords_the_gazetteer_does_not_know(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Leaders Sign Peace Accord in Juba\n\n"
+        "JUBA - Sudan's government and rebel groups signed the Juba Peace Agreement on Saturday. "
+        "It follows the Comprehensive Agreement on the Bangsamoro. The Peace Agreement was "
+        "praised by the Government of National Accord."
+    )
+    ((_, doc),) = list(annotate(nlp, [Article(id="t", text=text, published=PUB)]))
+    codes = {r.code for r in doc._.cg_mentions.resolutions}
+    assert codes == {"Juba Peace Agreement", "Comprehensive Agreement on the Bangsamoro"}

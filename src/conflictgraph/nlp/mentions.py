@@ -422,6 +422,78 @@ def _joined_people(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
     return out
 
 
+ORG_NAME_WORDS = {
+    "Government",
+    "Council",
+    "Party",
+    "Front",
+    "Movement",
+    "Alliance",
+    "Forces",
+    "Commission",
+    "Committee",
+    "Army",
+    "Union",
+    "Organization",
+    "Organisation",
+    "Ministry",
+    "Coalition",
+}
+# words every accord's name may have; a named accord needs one more of its own
+ACCORD_GENERIC = frozenset(
+    {
+        "the",
+        "of",
+        "on",
+        "for",
+        "and",
+        "in",
+        "peace",
+        "ceasefire",
+        "cease-fire",
+        "final",
+        "joint",
+        "comprehensive",
+        "new",
+        "interim",
+        "general",
+        "political",
+        "security",
+        "framework",
+        "agreement",
+        "accord",
+        "accords",
+        "memorandum",
+        "understanding",
+        "protocol",
+        "declaration",
+        "treaty",
+        "communique",
+        "communiqué",
+        "roadmap",
+        "road",
+        "map",
+        "charter",
+        "initiative",
+        "plan",
+        "action",
+        "consensus",
+        "convention",
+        "revitalised",
+        "revitalized",
+        "permanent",
+        "global",
+        "national",
+        "historic",
+        "landmark",
+        "this",
+        "that",
+        "a",
+        "an",
+    }
+)
+
+
 class MentionFinder:
     """Finds actor, place and resolution mentions in a Doc (after the gazetteer SpanRuler)."""
 
@@ -442,6 +514,7 @@ class MentionFinder:
         m = Mentions()
         gaz_spans = filter_spans(list(doc.spans.get(GAZ_SPANS, [])))
         self._resolutions(doc, gaz_spans, m)
+        self._named_accords(doc, m)
         taken = set(m_i for r in m.resolutions for m_i in range(r.start, r.end))
         gaz_spans = [s for s in gaz_spans if not any(i in taken for i in range(s.start, s.end))]
         m.conflict_country = self._conflict_country(doc, gaz_spans)
@@ -520,6 +593,72 @@ class MentionFinder:
                     label=entry.label,
                     issuer=entry.parent,
                     adopted=entry.adopted,
+                    surface=span.text,
+                )
+            )
+
+    _ACCORD = re.compile(
+        r"\b(?P<name>(?:(?:[A-Z][\w'’.-]*|of|on|the|for|and|in|de|al)\s+){0,9}?"
+        r"(?:Agreement|Accords?|Memorandum(?:\s+of\s+Understanding)?|Protocol|Declaration|"
+        r"Treaty|Communiqu[eé]|Road\s?[Mm]ap|Charter|Initiative|Plan\s+of\s+Action|"
+        r"Framework|Consensus|Convention)"
+        r"(?:\s+(?:on|of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+)?(?:the\s+)?[A-Z][\w'’-]*){0,8})?)"
+    )
+
+    def _named_accords(self, doc: Doc, m: Mentions) -> None:
+        """Named accords the gazetteer does not know, as news writes them with capitals: 'the
+        Juba Peace Agreement', 'the Helsinki Memorandum of Understanding', 'the Comprehensive
+        Agreement on the Bangsamoro'. A name needs one word of its own (not 'Peace Agreement');
+        title-case headlines are left out."""
+        text = doc.text
+        taken = [
+            (doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])) for r in m.resolutions
+        ]
+        for mt in self._ACCORD.finditer(text):
+            name = mt.group("name").strip()
+            start = mt.start("name")
+            words = name.split()
+            while words and words[0].lower() in {"the", "of", "on", "for", "and", "in"}:
+                start += len(words[0]) + 1
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            if any(w in ORG_NAME_WORDS for w in words):
+                continue  # "Government of National Accord", "National Accord Party": bodies
+            own = [w for w in words if w.lower().strip(".,") not in ACCORD_GENERIC]
+            if not own or not all(w[:1].isupper() for w in own):
+                continue
+            end = start + len(" ".join(words))
+            if any(s < end and start < e for s, e in taken):
+                continue
+            line_start = text.rfind("\n", 0, start) + 1
+            line_end = text.find("\n", start)
+            line = text[line_start : line_end if line_end >= 0 else len(text)].split()
+            caps = sum(1 for w in line if w[:1].isupper())
+            if len(line) >= 4 and caps >= 0.7 * len(line):
+                continue  # a headline in title case: "Leaders Sign Peace Accord in Juba"
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            label = " ".join(words)
+            existing = self.gaz.lookup(label)
+            if existing is not None and existing[0].kind != "accord":
+                continue  # "the Council" and the like are not accords
+            if existing is not None:
+                entry = existing[0]
+                code, full, issuer, adopted = entry.label, entry.label, entry.parent, entry.adopted
+            else:
+                code, full, issuer, adopted = label, label, None, None
+            taken.append((start, end))
+            m.resolutions.append(
+                ResolutionMention(
+                    start=span.start,
+                    end=span.end,
+                    key=identity.resolution_id(code),
+                    code=code,
+                    label=full,
+                    issuer=issuer,
+                    adopted=adopted,
                     surface=span.text,
                 )
             )
