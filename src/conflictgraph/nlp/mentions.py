@@ -517,6 +517,7 @@ class MentionFinder:
         self._named_accords(doc, m)
         taken = set(m_i for r in m.resolutions for m_i in range(r.start, r.end))
         gaz_spans = [s for s in gaz_spans if not any(i in taken for i in range(s.start, s.end))]
+        self._likely_country: str | None = None
         m.conflict_country = self._conflict_country(doc, gaz_spans)
         self._gazetteer_actors(doc, gaz_spans, m)
         m.index()
@@ -725,7 +726,11 @@ class MentionFinder:
             score[entry.iso3] += weight
         if not score:
             return None
-        iso3, best = score.most_common(1)[0]
+        ranked = score.most_common(2)
+        iso3, best = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        # the weaker reading, only for naming rebels: the clearly most named state
+        self._likely_country = iso3 if best >= 0.4 and best >= 2 * second else None
         # Only a clear signal names the conflict's country: one place or party mention at least.
         return iso3 if best >= 1.0 else None
 
@@ -1380,7 +1385,9 @@ class MentionFinder:
                     and any(c.lower_ in OPPOSITION_NOUNS for c in tok.children)
                 )
             ):
-                iso3 = mods[0].iso3 if mods else m.conflict_country
+                iso3 = mods[0].iso3 if mods else (m.conflict_country or self._likely_country)
+                if iso3 is None:
+                    continue  # rebels of no known country: one actor for all would mix wars
                 entry = self.gaz.state(iso3) if iso3 else None
                 adj = (
                     entry.demonyms[0]
