@@ -211,8 +211,9 @@ _LOAD_WORD: Final = re.compile(r"\bLOAD\b", re.IGNORECASE)
 _FROM_WORD: Final = re.compile(r"\bFROM\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)
 def _keywords(text: str) -> str:
-    """The text with every place a keyword cannot be blanked out."""
+    """The text with every place a keyword cannot be blanked out (memoised per query text)."""
     return _HIDDEN.sub(" ", text)
 
 
@@ -281,10 +282,17 @@ def select_with(query: str, names: list[str]) -> tuple[str, list[str]] | None:
     >>> select_with("SELECT (COUNT(*) AS ?n) WHERE { ?a cg:iso3 ?iso3 }", ["iso3"]) is None
     True
     """
+    found = _select_with(query, tuple(names))
+    return None if found is None else (found[0], list(found[1]))
+
+
+@lru_cache(maxsize=256)
+def _select_with(query: str, names: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+    """The work of :func:`select_with`, memoised per query text and names."""
     masked = _OPAQUE.sub(lambda m: " " * len(m.group()), query)
     found = re.search(r"\bSELECT\b", masked, re.IGNORECASE)
     if found is None:
-        return query, []
+        return query, ()
     if _GROUPING.search(masked):
         return None
     pos = found.end()
@@ -307,11 +315,11 @@ def select_with(query: str, names: list[str]) -> tuple[str, list[str]] | None:
         return None
     projection = masked[pos:end]
     if re.search(r"(^|\s)\*(\s|$)", projection):
-        return query, []
+        return query, ()
     present = set(re.findall(r"[?$]([A-Za-z0-9_]+)", projection))
-    missing = [n for n in names if n not in present]
+    missing = tuple(n for n in names if n not in present)
     if not missing:
-        return query, []
+        return query, ()
     head = query[:end].rstrip()
     return f"{head} {' '.join('?' + n for n in missing)} {query[end:].lstrip()}", missing
 
@@ -498,15 +506,15 @@ def _result(answer: object, *, hide: Iterable[str] = ()) -> Result:
         out = Result("SELECT")
         names = [Variable(v.value) for v in answer.variables]
         hidden = set(hide)
-        out.vars = [n for n in names if str(n) not in hidden]
-        out.bindings = [
-            {
-                name: from_ox(value)
-                for name, value in zip(names, row, strict=True)
-                if value is not None and str(name) not in hidden
-            }
-            for row in answer
-        ]
+        keep = [(i, n) for i, n in enumerate(names) if str(n) not in hidden]
+        out.vars = [n for _, n in keep]
+        convert = _from_ox  # memoised: rows repeat the same IRIs, types and roles
+        try:
+            out.bindings = [
+                {n: convert(v) for i, n in keep if (v := row[i]) is not None} for row in answer
+            ]
+        except TypeError:  # unhashable: not an Oxigraph term
+            raise QueryError("unsupported RDF term in a result") from None
         return out
     from rdflib import Graph
 
