@@ -499,6 +499,12 @@ def write_special(folder: Path, *, large: bool = True) -> list[Case]:
     (folder / "big_meta.txt").write_text(prose("bigmeta"), encoding="utf-8")
     (folder / "big_meta.meta.json").write_text(json.dumps({"x": "y" * 2_000_000}))
     out.append(Case("big_meta.txt", articles=1, notices=["too large"]))
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    out.append(Case("passwd.txt", [("passwd.txt", UNREADABLE, "out of the folder")]))
+    (folder / "etc").symlink_to("/etc")
+    out.append(Case("etc", [("etc", UNREADABLE, "out of the folder (to /etc)")]))
+    (folder / "up.txt").symlink_to("../../../../../../../../etc/hostname")
+    out.append(Case("up.txt", [("up.txt", UNREADABLE, "out of the folder")]))
     (folder / "noext").write_text(prose("noext"), encoding="utf-8")
     out.append(Case("noext", notices=["not an article format"]))
     # Unreadable files and folders (root reads them anyway: then they are ordinary articles).

@@ -241,10 +241,15 @@ def _origin(path: Path) -> str:
 
 
 def _walk(folder: Path, notes: list[str]) -> Iterator[Path | InputError]:
-    """Every article file under ``folder`` in sorted order; unreadable folders become errors,
-    and a symlink back to a folder already walked is not followed (no loops)."""
+    """Every article file under ``folder`` in sorted order; unreadable folders become errors.
+
+    A symlink back to a folder already walked is not followed (no loops), nor one that leads
+    out of ``folder``: an unpacked archive with ``a.txt -> /etc/passwd`` must not put that file
+    in the graph. Paths given on the command line are the user's choice and always read.
+    """
     problems: list[OSError] = []
     seen: set[tuple[int, int]] = set()
+    base = os.path.realpath(folder)
     for root, dirs, files in os.walk(folder, followlinks=True, onerror=problems.append):
         yield from _folder_errors(problems)
         try:
@@ -259,7 +264,13 @@ def _walk(folder: Path, notes: list[str]) -> Iterator[Path | InputError]:
             dirs[:] = []
             continue
         seen.add((st.st_dev, st.st_ino))
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        keep = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            if _leaves(Path(root) / name, base):
+                yield _outside(Path(root) / name)
+            else:
+                keep.append(name)
+        dirs[:] = keep
         for name in sorted(files):
             p = Path(root) / name
             if name.startswith(".") or name.endswith(".meta.json") or _is_doc_file(name):
@@ -269,8 +280,29 @@ def _walk(folder: Path, notes: list[str]) -> Iterator[Path | InputError]:
                     f"{_origin(p)}: skipped, not an article format ({p.suffix or 'no extension'})"
                 )
                 continue
-            yield p
+            yield _outside(p) if _leaves(p, base) else p
     yield from _folder_errors(problems)
+
+
+def _leaves(path: Path, base: str) -> bool:
+    """A symbolic link whose target lies outside the folder ``base`` (a real path)."""
+    if not path.is_symlink():
+        return False
+    real = os.path.realpath(path)
+    return real != base and not real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _outside(path: Path) -> InputError:
+    try:
+        target = sanitize(os.readlink(path))
+    except OSError:
+        target = "?"
+    target = target if len(target) <= 200 else target[:197] + "..."
+    return InputError(
+        _origin(path),
+        f"a symbolic link out of the folder (to {target}); not followed",
+        code=errors.UNREADABLE,
+    )
 
 
 def _folder_errors(problems: list[OSError]) -> Iterator[InputError]:
