@@ -474,3 +474,20 @@ def _invariants(text: str, exprs: list[TimeExpression]) -> None:
 def test_property_news_words(plain_nlp: Language, words: list[str], anchor: date | None) -> None:
     text = " ".join(words)
     _invariants(text, find_time_expressions(plain_nlp(text), anchor))
+
+
+def test_a_date_set_for_is_the_nearest_one(plain_nlp: Language) -> None:
+    text = "The envoy has organised a conference for April 14-16 in Ghadames."
+    expr = one(find(plain_nlp, text, date(2019, 4, 6)), "April 14-16")
+    assert expr.value == "2019-04-14/2019-04-16"
+
+
+def test_anaphora_look_past_the_day_of_the_report(plain_nlp: Language) -> None:
+    text = (
+        "The truce will begin at 7 a.m. on Friday, the mediator said on Thursday, and the "
+        "first prisoners will be freed later that day."
+    )
+    expr = one(find(plain_nlp, text, date(2023, 11, 23)), "later that day")
+    assert expr.time is not None and expr.time.start == date(2023, 11, 24)
+    text = "The army said on Thursday it had retaken the town. The next day, aid arrived."
+    assert one(find(plain_nlp, text, date(2023, 11, 25)), "The next day").value == "2023-11-24"

@@ -53,6 +53,10 @@ _INTENT = {
     "expected", "scheduled", "about", "ready", "determined", "willing", "prepared", "keen",
 }  # fmt: skip
 _FUTURE_AUX = {"will", "wo", "'ll", "shall", "would"}
+_REPORT_VERBS = {
+    "say", "tell", "announce", "report", "state", "add", "confirm", "claim", "declare", "tweet",
+    "write", "note",
+}  # fmt: skip
 _FUTURE_NOUNS = {"deadline"}
 _PERFECT_AUX = {"have", "has", "had", "'ve", "'d"}
 _TIME_GAP_RE = re.compile(r"[ \t,]*(?:(?:on|at|of|in[ \t]+the)[ \t]*)?[ \t,]*", re.IGNORECASE)
@@ -105,6 +109,7 @@ class _Ctx:
     time_ents: list[tuple[int, int]]
     name_ents: list[tuple[int, int]]
     last_day: TimeValue | None = None
+    last_day_at: int = -1
     last_dated: TimeValue | None = None
     last_dated_at: int = -1
     rejected: list[tuple[int, int]] = field(default_factory=list)
@@ -258,8 +263,42 @@ def _remember(ctx: _Ctx, expr: TimeExpression) -> None:
     if tv is None or tv.start is None or tv.kind not in (TimeKind.DATE, TimeKind.INTERVAL):
         return
     ctx.last_dated, ctx.last_dated_at = tv, expr.char_start
-    if tv.precision is Precision.DAY:
-        ctx.last_day = tv
+    if tv.precision is not Precision.DAY:
+        return
+    if ctx.last_day_at >= 0 and _reports(ctx, expr) and _same_sentence(ctx, ctx.last_day_at, expr):
+        return  # "will begin on Friday, he said on Thursday, ... later that day": Friday
+    ctx.last_day, ctx.last_day_at = tv, expr.char_start
+
+
+def _reports(ctx: _Ctx, expr: TimeExpression) -> bool:
+    """True when a date hangs on a verb of saying ("said on Thursday"): the day of the report,
+    not of the story, so anaphora in its sentence look past it."""
+    verb = _governing_verb(ctx, expr.char_start, expr.char_end)
+    return verb is not None and verb.lemma_ in _REPORT_VERBS
+
+
+def _same_sentence(ctx: _Ctx, pos: int, expr: TimeExpression) -> bool:
+    """True when character ``pos`` lies in the sentence of ``expr``."""
+    tok = ctx.token_at(expr.char_start)
+    if tok is None or not ctx.doc.has_annotation("SENT_START"):
+        return False
+    return pos >= tok.sent.start_char
+
+
+def _governing_verb(ctx: _Ctx, start: int, end: int) -> Token | None:
+    """The verb the text at [start, end) hangs on, if the parse gives one."""
+    first = bisect.bisect_right(ctx.tok_starts, start) - 1
+    last = bisect.bisect_left(ctx.tok_starts, end)
+    if first < 0 or last <= first or not ctx.parsed:
+        return None
+    tok = ctx.doc[first:last].root
+    for _ in range(10):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -310,7 +349,7 @@ def _verb_tense(verb: Token, prep: str = "") -> _Tense | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     rescheduled = verb.lemma_ in _RESCHEDULE_VERBS and prep in ("to", "until", "till", "for")
-    rescheduled = rescheduled or (verb.lemma_ in _FOR_VERBS and prep == "for")
+    rescheduled = rescheduled or prep == "for"  # "set for", "organised for April 14-16"
     if (verb.lemma_ in _SCHEDULE_VERBS or rescheduled) and not words & _FUTURE_AUX:
         return _Tense.PRESENT
     if words & _PERFECT_AUX and verb.tag_ == "VBN":
@@ -881,10 +920,8 @@ def _in_time_to_come(ctx: _Ctx, s: int, e: int) -> bool:
         return True
     if tense is not _Tense.PRESENT:
         return False
-    tok = ctx.token_at(s)
-    while tok is not None and tok.pos_ not in ("VERB", "AUX") and tok.head is not tok:
-        tok = tok.head
-    return tok is None or tok.lemma_ != "be"
+    verb = _governing_verb(ctx, s, e)
+    return verb is None or verb.lemma_ != "be"
 
 
 def _b_long(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
