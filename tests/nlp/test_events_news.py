@@ -260,3 +260,16 @@ def test_named_accords_the_gazetteer_does_not_know(nlp) -> None:  # type: ignore
     ((_, doc),) = list(annotate(nlp, [Article(id="t", text=text, published=PUB)]))
     codes = {r.code for r in doc._.cg_mentions.resolutions}
     assert codes == {"Juba Peace Agreement", "Comprehensive Agreement on the Bangsamoro"}
+
+
+def test_small_towns_where_the_text_says_they_are_places(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Government aircraft struck Khan Sheikhoun on Tuesday. An OSCE patrol vehicle hit a mine "
+        "near Pryshyb on Sunday."
+    )
+    ((_, doc),) = list(annotate(nlp, [Article(id="t", text=text, published=PUB)]))
+    places = {p.surface: p.iso3 for p in doc._.cg_mentions.places}
+    assert places.get("Khan Sheikhoun") == "SYR"  # a spelling from GeoNames' other names
+    assert "Pryshyb" in places  # a village, named a place by the parse
+    people = [a for a in doc._.cg_mentions.actors if a.actor_type.value == "person"]
+    assert people == []

@@ -518,6 +518,7 @@ class MentionFinder:
         taken = set(m_i for r in m.resolutions for m_i in range(r.start, r.end))
         gaz_spans = [s for s in gaz_spans if not any(i in taken for i in range(s.start, s.end))]
         self._likely_country: str | None = None
+        self._place_like: list[Span] = []
         m.conflict_country = self._conflict_country(doc, gaz_spans)
         self._gazetteer_actors(doc, gaz_spans, m)
         m.index()
@@ -977,7 +978,10 @@ class MentionFinder:
                     and doc[span.end + 1].text[:1].isupper()
                 ):
                     span = doc[span.start : span.end + 2]  # "Phumzile Mlambo-Ngcuka"
-                if self._is_place_name(span, words) or self._in_dateline_credit(span):
+                if self._in_dateline_credit(span):
+                    continue
+                if self._is_place_name(span, words):
+                    self._place_like.append(span)  # a town the NER took for a person
                     continue
                 # The small model often tags a name it does not know as a product.
                 named_like_a_person = (
@@ -1570,13 +1574,22 @@ class MentionFinder:
             if any(t.i in m.token_actor or t.i in m.token_place or t.i in in_time for t in ent):
                 continue
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            place = self.places.lookup(text)
+            place = self.places.lookup(text, min_population=0)
             iso3 = place.iso3 if place else self._country_after(ent, m)
             label = place.name if place else text
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             m.places.append(
                 PlaceMention(start, ent.end, identity.location_id(label, iso3), label, iso3, text)
             )
+        for span in self._place_like:
+            if any(t.i in m.token_actor or t.i in m.token_place for t in span):
+                continue
+            place = self.places.lookup(span.text)
+            if place is not None:
+                key = identity.location_id(place.name, place.iso3)
+                m.places.append(
+                    PlaceMention(span.start, span.end, key, place.name, place.iso3, span.text)
+                )
         m.index()
         # "the Kazakh capital", "the Syrian capital": the capital city of that state.
         for tok in self._tokens:
@@ -1634,7 +1647,7 @@ class MentionFinder:
                 for t in span
             ):
                 continue
-            place = self.places.lookup(span.text)
+            place = self.places.lookup(span.text, min_population=0)
             if place is None:
                 continue
             m.places.append(
@@ -1669,7 +1682,7 @@ class MentionFinder:
                     for t in span
                 ):
                     break
-                place = self.places.lookup(span.text)
+                place = self.places.lookup(span.text, min_population=0)
                 if place is None:
                     continue
                 if any(t.i in m.token_actor for t in span):

