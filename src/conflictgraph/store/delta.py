@@ -93,9 +93,10 @@ def _graph_name(article: str, g: nx.MultiDiGraph) -> str:
 
 def apply_delta(
     store: ox.Store, old: nx.MultiDiGraph, new: nx.MultiDiGraph, *, generated_at: datetime
-) -> bool:
-    """Make ``store`` (holding ``to_rdf(old)``) hold ``to_rdf(new)``; False, with the store
-    untouched, when the change is of a kind this does not handle (then rebuild)."""
+) -> int | None:
+    """Make ``store`` (holding ``to_rdf(old)``) hold ``to_rdf(new)`` and return how many quads
+    it gained (negative if it lost some); None, with the store untouched, when the change is
+    of a kind this does not handle (then rebuild)."""
     change = _Change()
     for node in old.nodes.keys() | new.nodes.keys():
         a = old.nodes[node] if node in old else None
@@ -103,39 +104,40 @@ def apply_delta(
         if a == b:
             continue
         if a is not None and b is not None and _kind(old, node) != _kind(new, node):
-            return False
+            return None
         change.subjects.add(str(resource_iri(_kind(new if b is not None else old, node), node)))
         if b is not None:
             change.nodes.add(node)
         if not change.articles_of(a, b, same_facts=True):
-            return False
+            return None
     old_edges = {(u, v, k): d for u, v, k, d in old.edges(keys=True, data=True)}
     for u, v, k, d in new.edges(keys=True, data=True):
         before = old_edges.pop((u, v, k), None)
         if before != d and not change.edge(old, new, (u, v, k), before, d):
-            return False
+            return None
     for edge, before in old_edges.items():  # removed edges
         if not change.edge(old, new, edge, before, None):
-            return False
+            return None
     change.nodes |= {n for n in change.fact_nodes if n in new}
     if old.graph != new.graph:
         change.subjects.add(str(GRAPH_ATTRS_IRI))
     names = {_graph_name(a, new if a in new else old) for a in change.articles}
     change.subjects |= names
     if not change.subjects:
-        return True
+        return 0
     additions = _encode_default(new, change.subjects, change.nodes, change.edges, generated_at)
     additions += _encode_articles(new, change.articles, names, generated_at)
     removals = _default_quads(store, change.subjects)
     for name in names:
         graph = ox.NamedNode(name)
         if store.contains_named_graph(graph):
+            removals += store.quads_for_pattern(None, None, None, graph)
             store.remove_graph(graph)
     for quad in removals:
         store.remove(quad)
-    store.extend(additions)
-    _type_individuals(store)
-    return True
+    fresh = {q for q in additions if q not in store}
+    store.extend(fresh)
+    return len(fresh) - len(removals) + _type_individuals(store)
 
 
 class _Change:
@@ -315,8 +317,10 @@ def _default_quads(store: ox.Store, subjects: set[str]) -> list[ox.Quad]:
     return out
 
 
-def _type_individuals(store: ox.Store) -> None:
-    """Role types and time units typed exactly when used, as the encoder types them."""
+def _type_individuals(store: ox.Store) -> int:
+    """Role types and time units typed exactly when used, as the encoder types them; returns
+    how many typing triples that added (negative if removed)."""
+    gained = 0
     checks = [(role, SEM.roleType, SEM.RoleType) for role in set(ROLE_TYPE.values())]
     checks += [
         (unit, CG.precision, _TIME_UNIT) for unit in set(PRECISION_UNIT.values()) if unit in CG
@@ -327,10 +331,10 @@ def _type_individuals(store: ox.Store) -> None:
             store.quads_for_pattern(None, ox.NamedNode(str(predicate)), node, _DEFAULT), None
         )
         typing = ox.Quad(node, _RDF_TYPE, ox.NamedNode(str(cls)), _DEFAULT)
-        if used is not None:
-            store.add(typing)
-        else:
-            store.remove(typing)
+        if (used is not None) != (typing in store):
+            (store.add if used is not None else store.remove)(typing)
+            gained += 1 if used is not None else -1
+    return gained
 
 
 _TIME_UNIT = "http://www.w3.org/2006/time#TemporalUnit"

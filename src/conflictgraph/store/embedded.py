@@ -559,14 +559,9 @@ class Store:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         created = datetime.now(UTC).replace(microsecond=0)
-        if delta and graph is not None and self._commit_delta(tmp, graph, created):
-            store = ox.Store(str(tmp / "oxigraph"))
-            try:
-                triples = len(store)
-                named = sum(1 for _ in store.named_graphs())
-            finally:
-                del store
-                gc.collect()
+        counted = self._commit_delta(tmp, graph, created) if delta and graph is not None else None
+        if graph is not None and counted is not None:
+            triples, named = counted
             self._finish(tmp, name, records, updates, graph, generation, created, triples, named)
             self._finish_merged(tmp, merged)
             self._switch(tmp, name, generation, records)
@@ -596,23 +591,27 @@ class Store:
         self._finish_merged(tmp, merged)
         self._switch(tmp, name, generation, records)
 
-    def _commit_delta(self, tmp: Path, graph: ConflictGraph, created: datetime) -> bool:
-        """Fill ``tmp/oxigraph`` from the pinned generation plus the change; False (and
-        nothing written) when the change needs a full rebuild."""
+    def _commit_delta(
+        self, tmp: Path, graph: ConflictGraph, created: datetime
+    ) -> tuple[int, int] | None:
+        """Fill ``tmp/oxigraph`` from the pinned generation plus the change and return its
+        triple and named-graph counts; None (nothing left) when the change needs a rebuild."""
         from conflictgraph.store.delta import apply_delta
 
         old = self.graph().g
         self.engine().ox.backup(str(tmp / "oxigraph"))  # hard links to immutable files
         store = ox.Store(str(tmp / "oxigraph"))
         try:
-            done = apply_delta(store, old, graph.g, generated_at=created)
+            gained = apply_delta(store, old, graph.g, generated_at=created)
+            named = sum(1 for _ in store.named_graphs())
             store.flush()
         finally:
             del store
             gc.collect()
-        if not done:
+        if gained is None:
             shutil.rmtree(tmp / "oxigraph")
-        return done
+            return None
+        return int(self._manifest["triples"]) + gained, named
 
     def _finish(
         self,
