@@ -491,3 +491,53 @@ def test_anaphora_look_past_the_day_of_the_report(plain_nlp: Language) -> None:
     assert expr.time is not None and expr.time.start == date(2023, 11, 24)
     text = "The army said on Thursday it had retaken the town. The next day, aid arrived."
     assert one(find(plain_nlp, text, date(2023, 11, 25)), "The next day").value == "2023-11-24"
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "words", "value"),
+    [
+        (  # an infinitive on a noun is a thing to come (headline style)
+            "Gaza truce to start on Friday, mediators say",
+            date(2023, 11, 23),
+            "Friday",
+            "2023-11-24",
+        ),
+        (  # ... but not after an ordinal: "the second climber to die" died
+            "He was the second climber to die in the park on Saturday.",
+            date(2013, 9, 16),
+            "Saturday",
+            "2013-09-14",
+        ),
+        (  # a date bounding what a call demands lies ahead of the call
+            "Leaders meeting on Wednesday called for a ceasefire from 6 p.m. on Friday.",
+            date(2022, 11, 24),
+            "6 p.m. on Friday",
+            "2022-11-25T18:00",
+        ),
+        (
+            "The rebels condemned the attack on Friday.",
+            date(2022, 11, 24),
+            "Friday",
+            "2022-11-18",
+        ),
+    ],
+)
+def test_infinitives_on_nouns_and_calls_look_ahead(
+    plain_nlp: Language, text: str, anchor: date, words: str, value: str
+) -> None:
+    assert one(find(plain_nlp, text, anchor), words).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Warring parties begin first nationwide truce in six years", "six years"),
+        ("It was their first meeting in more than two weeks.", "more than two weeks"),
+        ("The talks will end in less than two weeks.", "less than two weeks"),
+    ],
+)
+def test_in_n_years_after_a_first_or_with_a_modifier_is_a_stretch(
+    plain_nlp: Language, text: str, words: str
+) -> None:
+    expr = one(find(plain_nlp, text, date(2022, 4, 2)), words)
+    assert (expr.type, expr.time) == (TimexType.DURATION, None)

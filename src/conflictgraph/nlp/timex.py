@@ -58,6 +58,9 @@ _REPORT_VERBS = {
     "write", "note",
 }  # fmt: skip
 _FUTURE_NOUNS = {"deadline"}
+# Verbs whose object is a thing to come: a date bounding it ("called for a truce from Friday",
+# "gave them until Monday") lies ahead of the call.
+_DIRECTIVE = {"call", "order", "urge", "demand", "ask", "instruct", "give", "warn"}
 _PERFECT_AUX = {"have", "has", "had", "'ve", "'d"}
 _TIME_GAP_RE = re.compile(r"[ \t,]*(?:(?:on|at|of|in[ \t]+the)[ \t]*)?[ \t,]*", re.IGNORECASE)
 _UNIT_PRECISION = {
@@ -323,9 +326,11 @@ def _clause_tense(ctx: _Ctx, start: int, end: int) -> tuple[_Tense, bool]:
     if tok.head.lemma_ in _FUTURE_NOUNS:
         return _Tense.FUTURE, True
     prep = tok.head.lower_ if tok.dep_ == "pobj" else ""
-    firm = True
+    firm, bounds = True, False
     for step in range(10):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            if bounds and not firm and tok.lemma_ in _DIRECTIVE:
+                return _Tense.FUTURE, False  # "called for a ceasefire from Friday"
             tense = _verb_tense(tok, prep)
             if tense is not None:
                 return tense, firm and not _future_in_the_past(tok)
@@ -333,8 +338,18 @@ def _clause_tense(ctx: _Ctx, start: int, end: int) -> tuple[_Tense, bool]:
             break
         if step and tok.pos_ in ("NOUN", "PROPN"):
             firm = False
+        bounds = bounds or (tok.dep_ == "prep" and tok.lower_ in ("from", "until", "till", "by"))
         tok = tok.head
     return _Tense.NONE, False
+
+
+_RANKS = {"first", "second", "third", "fourth", "fifth", "last", "latest", "only", "next"}
+
+
+def _ranked(noun: Token) -> bool:
+    """True for a noun ranked by an ordinal or superlative ("the second climber to die"), whose
+    infinitive tells what happened, not what is to come."""
+    return any(c.lower_ in _RANKS or c.tag_ in ("JJS", "RBS") for c in noun.children)
 
 
 def _future_in_the_past(verb: Token) -> bool:
@@ -355,6 +370,9 @@ def _verb_tense(verb: Token, prep: str = "") -> _Tense | None:
     if words & _PERFECT_AUX and verb.tag_ == "VBN":
         return _Tense.FUTURE if words & {"will", "shall"} else _Tense.PAST
     if any(a.tag_ == "TO" for a in auxes):
+        on_noun = verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN")
+        if on_noun and not _ranked(verb.head):
+            return _Tense.FUTURE  # "a truce to start on Friday", "the vote to be held Sunday"
         if verb.head is not verb and verb.head.lemma_ not in _INTENT:
             return None  # "was able to restore": the governing verb's tense
         return _Tense.FUTURE
@@ -902,7 +920,9 @@ def _b_duration(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression |
     if (
         amount is not None
         and not m["lead"]
+        and not m["mod"]
         and unit not in ("decade", "century")
+        and not _after_a_superlative(ctx, s)
         and ctx.prev_word(s).lower() == "in"
         and (m["time"] or _in_time_to_come(ctx, s, e))
         and ctx.anchor is not None
@@ -910,6 +930,18 @@ def _b_duration(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression |
         return _dated(ctx, s, e, R.shift(unit, ctx.anchor, amount))
     value = R.duration_value(amount, unit)
     return _bare(ctx, s, e, value, TimexType.DURATION, vague=amount is None)
+
+
+def _after_a_superlative(ctx: _Ctx, s: int) -> bool:
+    """True when "in six years" follows a first, last or superlative in its sentence ("the
+    first truce in six years", "the worst drought in a century"): a stretch, not a date."""
+    tok = ctx.token_at(s)
+    if tok is None:
+        return False
+    for prev in ctx.doc[max(tok.sent.start, tok.i - 12) : tok.i]:
+        if prev.lower_ in ("first", "last", "only") or prev.tag_ in ("JJS", "RBS"):
+            return True
+    return False
 
 
 def _in_time_to_come(ctx: _Ctx, s: int, e: int) -> bool:
