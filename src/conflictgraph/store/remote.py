@@ -10,10 +10,12 @@ folder: each article's record and its extraction (gzipped codec JSON), and the S
 So any machine can add articles with the embedded store's merge (a replay of every extraction
 in the order articles were added), and ``pull`` rebuilds an identical embedded store.
 
-Writes are idempotent: every graph is dropped and posted again, the default graph is staged in
-:data:`STAGING_GRAPH` and moved into place by one ``MOVE``, and the article records go last. A
-write cut short (server stopped, network gone) is completed by running it again, without
-duplicates. Queries read the default graph: do not run the server with a union default graph.
+Writes are idempotent: every graph is dropped and posted again (a batch of graphs per request;
+the default graph in chunks that keep each blank node's triples together), and the article
+records and the store's description go last. A write cut short (server stopped, network gone)
+is completed by running it again, without duplicates; readers see a partial dataset meanwhile
+(SPARQL 1.1 has no multi-request transaction). Queries read the default graph: do not run the
+server with a union default graph.
 
 URLs are ``sparql+http://HOST:PORT/PATH`` (or ``sparql+https://``); the endpoints are
 ``PATH/query``, ``PATH/update`` and ``PATH/store`` (Oxigraph's names) unless a configuration
@@ -70,7 +72,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 __all__ = [
-    "STAGING_GRAPH",
     "SYSTEM_GRAPH",
     "RemoteConfig",
     "RemoteStore",
@@ -82,7 +83,6 @@ __all__ = [
 
 SCHEMES: Final = ("sparql+http://", "sparql+https://")
 SYSTEM_GRAPH: Final = "https://w3id.org/conflictgraph/system"
-STAGING_GRAPH: Final = "https://w3id.org/conflictgraph/system/staging"
 _SYS: Final = "https://w3id.org/conflictgraph/system#"
 _STORE_NODE: Final = f"{SYSTEM_GRAPH}/store"
 _ENV_USER: Final = "CONFLICTGRAPH_STORE_USER"
@@ -116,7 +116,7 @@ class RemoteConfig:
     username: str | None = field(default=None, repr=False)
     password: str | None = field(default=None, repr=False)
     token: str | None = field(default=None, repr=False)
-    timeout: float = 60.0
+    timeout: float = 300.0
 
     @classmethod
     def from_url(cls, url: str, **endpoints: str) -> RemoteConfig:
@@ -140,7 +140,8 @@ class RemoteConfig:
         root = base if base.endswith("/") else base + "/"
 
         def endpoint(name: str) -> str:
-            return urllib.parse.urljoin(root, endpoints.get(name) or name)
+            path = endpoints.get(name, name)  # "" is the base URL itself (GraphDB's queries)
+            return urllib.parse.urljoin(root, path) if path else root.rstrip("/")
 
         return cls(
             base=base,
@@ -359,11 +360,8 @@ def _chunks_keeping_blank_nodes(quads: list[ox.Quad], size: int) -> Iterator[lis
         yield chunk
 
 
-def _serialize(quads: Iterable[ox.Quad], graph: str | None = None) -> bytes:
-    """Quads as N-Quads, moved into ``graph`` when given."""
-    if graph is not None:
-        target = ox.NamedNode(graph)
-        quads = (ox.Quad(q.subject, q.predicate, q.object, target) for q in quads)
+def _serialize(quads: Iterable[ox.Quad]) -> bytes:
+    """Quads as N-Quads."""
     return ox.serialize(list(quads), format=ox.RdfFormat.N_QUADS)
 
 
@@ -485,7 +483,7 @@ class RemoteStore:
         """Every quad of the default graph and the article graphs (not the system graphs)."""
         query = (
             "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } "
-            f"FILTER(?g != {_iri(SYSTEM_GRAPH)} && ?g != {_iri(STAGING_GRAPH)}) }} }}"
+            f"FILTER(?g != {_iri(SYSTEM_GRAPH)}) }} }}"
         )
         data, _ = self._http.query(query, accept="text/tab-separated-values")
         answer = ox.parse_query_results(data, format=ox.QueryResultsFormat.TSV)
@@ -774,22 +772,18 @@ class RemoteStore:
         if batch:
             self._replace_graphs(batch, by_graph, progress)
         # 2. graphs the new dataset no longer has
-        wanted = {*names, SYSTEM_GRAPH, STAGING_GRAPH}
+        wanted = {*names, SYSTEM_GRAPH}
         rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
         stale = sorted(row["g"].value for row in rows if row["g"].value not in wanted)
         for i in range(0, len(stale), _GRAPHS_PER_REQUEST):
             part = stale[i : i + _GRAPHS_PER_REQUEST]
             self._http.update(" ;\n".join(f"DROP SILENT GRAPH {_iri(g)}" for g in part))
-        # 3. the default graph: staged, then moved into place by one update
-        self._http.update(f"DROP SILENT GRAPH {_iri(STAGING_GRAPH)}")
+        # 3. the default graph, dropped and posted again in chunks
+        self._http.update("DROP SILENT DEFAULT")
         for chunk in _chunks_keeping_blank_nodes(default, _QUADS_PER_REQUEST):
-            self._http.post_quads(_serialize(chunk, STAGING_GRAPH))
+            self._http.post_quads(_serialize(chunk))
             if progress is not None:
                 progress(len(chunk))
-        if default:
-            self._http.update(f"MOVE SILENT GRAPH {_iri(STAGING_GRAPH)} TO DEFAULT")
-        else:
-            self._http.update("DROP SILENT DEFAULT")
         # 4. the records and extractions, then the store node: the commit point of an add
         self._write_records(records, blobs)
         self._write_store_node(
