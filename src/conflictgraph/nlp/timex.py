@@ -7,12 +7,17 @@ nearest such day unless that one is far off (five months; a week when the date h
 past or future verb itself), when the tense decides. spaCy DATE entities that no rule read are
 kept, normalised by ``dateparser`` where it can.
 
-A dateline ("MOSCOW, Jan 28 (Reuters) -", "Published: May 2, 2013", or a line under the title
-holding only a date) is returned as a date and becomes the anchor for the rest of the text.
-"The following day" and "two days later" count from the latest day-precise date before them in
-the text, falling back to the anchor. A clock time next to a day makes one TIME expression with
-it ("Friday at 10 a.m."); alone, its TIMEX3 value takes the day the story is at, but it gets no
-dates of its own. Durations, sets and ages ("a 36-year-old") carry no dates.
+A dateline ("MOSCOW, Jan 28 (Reuters) -", "Published: May 2, 2013", "POSTED: 04/02/07", or a
+line under the title holding only a date) is returned as a date and becomes the anchor for the
+rest of the text; with no publication date given, a news URL at the top ("/2013/05/03/") gives
+it. "The following day" and "two days later" count from the latest day-precise date before them
+in the text (passing over the day of a report, "said on Thursday", in a sentence that names the
+story's own day), falling back to the anchor. A clock time next to a day makes one TIME
+expression with it ("Friday at 10 a.m."); alone, its TIMEX3 value takes the day the story is at,
+but it gets no dates of its own. A clock time with its zone ("11:00 AM EDT", "3 p.m. (1200
+GMT)") is valued in UTC; without one it stays the local time the text gives, as TimeML does. A
+day restated in brackets ("this morning (July 21)") is one expression dated by the bracketed
+date. Durations, sets and ages ("a 36-year-old") carry no dates.
 
 >>> import spacy
 >>> nlp = spacy.blank("en")
