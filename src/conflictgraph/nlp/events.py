@@ -444,6 +444,7 @@ class EventFinder:
         self.events: list[EventMention] = []
         self.by_token: dict[int, int] = {}
         self.prev_subjects: list[ActorMention] = []
+        self._dateline = self._find_dateline()
         for si, sent in enumerate(self.sents):
             self._sentence(si, sent)
         self._fold_content()
@@ -467,7 +468,8 @@ class EventFinder:
                     and prev.cls in {"meeting", "agreement", "ceasefire"}
                     and len(parties) >= 2
                 ):
-                    if ev.place and prev.place and ev.place.key != prev.place.key:
+                    pe, pp = self._likely_place(ev), self._likely_place(prev)
+                    if pe and pp and pe.key != pp.key:
                         break  # told of somewhere else: another conflict's parties
                     if ev.sentence - prev.sentences[-1] > 4:
                         break  # too far back to be the same parties
@@ -479,22 +481,7 @@ class EventFinder:
 
     def _dateline_place(self) -> None:
         """The place of a dateline ('DOHA -', 'ASMARA (Wire) -') for the lead's events."""
-        doc = self.doc
-        place = None
-        lead = 0
-        # the dateline opens the first paragraph, or the second after a headline line
-        starts = [0] + [t.i + 1 for t in self.toks[:80] if "\n" in t.text and t.i + 1 < len(doc)]
-        for i in starts[:3]:
-            for j in (i, i + 1):  # the place may follow a stray quote or bullet
-                p = self.m.token_place.get(j)
-                if p is None:
-                    continue
-                nxt = doc[p.end] if p.end < len(doc) else None
-                if nxt is not None and nxt.text in {",", "-", "—", "–", "("}:
-                    place, lead = p, self.sent_of.get(j, 0)
-                break
-            if place is not None:
-                break
+        place, lead = self._dateline
         if place is None:
             return
         pub = self.published
@@ -512,6 +499,26 @@ class EventFinder:
                 and t.start <= pub
             ):
                 ev.place = place
+
+    def _find_dateline(self) -> tuple[PlaceMention | None, int]:
+        """The dateline's place and the sentence it opens (the lead)."""
+        doc = self.doc
+        place = None
+        lead = 0
+        # the dateline opens the first paragraph, or the second after a headline line
+        starts = [0] + [t.i + 1 for t in self.toks[:80] if "\n" in t.text and t.i + 1 < len(doc)]
+        for i in starts[:3]:
+            for j in (i, i + 1):  # the place may follow a stray quote or bullet
+                p = self.m.token_place.get(j)
+                if p is None:
+                    continue
+                nxt = doc[p.end] if p.end < len(doc) else None
+                if nxt is not None and nxt.text in {",", "-", "—", "–", "("}:
+                    place, lead = p, self.sent_of.get(j, 0)
+                break
+            if place is not None:
+                break
+        return place, lead
 
     def _final(self) -> list[EventMention]:
         """The surviving events, their 'about' links pointing into the returned list."""
@@ -2161,6 +2168,13 @@ class EventFinder:
                 or prev.status != EventStatus.OCCURRED
             ):
                 continue
+            if (
+                not ev.definite
+                and ev.place is not None
+                and prev.place is None
+                and prev.sentence != ev.sentence
+            ):
+                continue  # "worked out in talks in Amman": a new meeting, somewhere named
             if self._compatible(prev, ev) and (
                 ev.definite or prev.sentence == ev.sentence or not ev.own_date
             ):
@@ -2168,7 +2182,8 @@ class EventFinder:
                 return
 
     def _compatible(self, a: EventMention, b: EventMention) -> bool:
-        if a.place and b.place and a.place.key != b.place.key:
+        pa, pb = self._likely_place(a), self._likely_place(b)
+        if pa and pb and pa.key != pb.key:
             return False
         if _opening_and_close(a, b) is not None:
             return True
@@ -2184,6 +2199,13 @@ class EventFinder:
         ka, kb = a.actor_keys(), b.actor_keys()
         # two calls or deals between different parties are different events
         return not (a.cls in {"call", "agreement", "visit"} and ka and kb and not ka & kb)
+
+    def _likely_place(self, ev: EventMention) -> PlaceMention | None:
+        """The event's own place, or the dateline's for an event of the lead sentence."""
+        if ev.place is not None:
+            return ev.place
+        place, lead = self._dateline
+        return place if ev.sentence == lead else None
 
     def _merge(self, i: int, j: int) -> None:
         keep, drop = self.events[i], self.events[j]
