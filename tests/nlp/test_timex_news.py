@@ -541,3 +541,17 @@ def test_in_n_years_after_a_first_or_with_a_modifier_is_a_stretch(
 ) -> None:
     expr = one(find(plain_nlp, text, date(2022, 4, 2)), words)
     assert (expr.type, expr.time) == (TimexType.DURATION, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("Robbers struck in the early hours of the morning.", "the early hours", "XXXX-XX-XXTMO"),
+        ("The rebels withdrew the following morning.", "the following morning", "XXXX-XX-XXTMO"),
+    ],
+)
+def test_parts_of_an_unknown_day_are_underspecified(
+    plain_nlp: Language, text: str, words: str, value: str
+) -> None:
+    expr = one(find(plain_nlp, text, None), words)
+    assert (expr.value, expr.time) == (value, None)

@@ -647,7 +647,7 @@ def _b_early_hours(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpressio
     else:
         d = _ref_date(ctx, "day", forward=True)  # "the morning" of the day in the story
     if d is None:
-        return _bare(ctx, s, e, None)
+        return _bare(ctx, s, e, "XXXX-XX-XXTMO")
     return _dated(ctx, s, e, R.with_part_of_day(R.day_period(d), "morning"), anchor=d)
 
 
@@ -871,7 +871,7 @@ def _b_ref_part(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression |
     shift = _REF_RELS[" ".join(m["rel"].lower().split())]
     base = _ref_date(ctx, "day", forward=shift >= 0)
     if base is None:
-        return _bare(ctx, s, e, None)
+        return _bare(ctx, s, e, f"XXXX-XX-XXT{R.PARTS_OF_DAY[m['part'].lower()]}")
     period = R.with_part_of_day(R.unit_period("day", base, shift), m["part"])
     return _dated(ctx, s, e, period, anchor=base)
 
