@@ -57,9 +57,14 @@ def batches(items: Sequence[_T], size: int) -> list[list[_T]]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
+_INHERITED: list[Language] = []  # the parent's pipeline, seen by processes forked from it
+
+
 @cache
 def _process_nlp() -> Language:
     """This process's pipeline, loaded on first use and kept (one load per worker process)."""
+    if _INHERITED:
+        return _INHERITED[0]
     from conflictgraph.nlp.pipeline import build_nlp
 
     return build_nlp()
@@ -117,11 +122,35 @@ def extract_with_processes(
     workers: int,
     batch_size: int = BATCH_SIZE,
     progress: Callable[[Article], None] | None = None,
+    nlp: Language | None = None,
 ) -> list[ArticleExtraction]:
-    """Extract on ``workers`` local processes (spawned, each loading the pipeline once)."""
+    """Extract on ``workers`` local processes. Given ``nlp`` in a process with no other
+    thread, the workers are forked and share it (no model load); else they are spawned and
+    each loads the pipeline once."""
     parts = batches(articles, batch_size)
     results: dict[int, list[dict[str, Any]]] = {}
-    context = multiprocessing.get_context("spawn")
+    fork = (
+        nlp is not None
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    if fork:
+        assert nlp is not None
+        _INHERITED[:] = [nlp]
+    try:
+        return _run_pool(parts, results, workers, context, progress)
+    finally:
+        _INHERITED.clear()
+
+
+def _run_pool(
+    parts: list[list[Article]],
+    results: dict[int, list[dict[str, Any]]],
+    workers: int,
+    context: Any,
+    progress: Callable[[Article], None] | None,
+) -> list[ArticleExtraction]:
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up) as pool:
         futures = {pool.submit(extract_batch, part): i for i, part in enumerate(parts)}
         for future in as_completed(futures):
@@ -235,7 +264,9 @@ def extract_parallel(
         return extract_with_dask(articles, scheduler, batch_size=batch_size, progress=progress)
     if workers > 1 and len(articles) > 1:
         size = min(batch_size, max(1, -(-len(articles) // (2 * workers))))
-        return extract_with_processes(articles, workers=workers, batch_size=size, progress=progress)
+        return extract_with_processes(
+            articles, workers=workers, batch_size=size, progress=progress, nlp=nlp
+        )
     from conflictgraph.nlp.pipeline import build_nlp
 
     pipeline = nlp or build_nlp()
