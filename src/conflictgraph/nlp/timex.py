@@ -47,8 +47,6 @@ _CAUGHT = (ValueError, OverflowError, KeyError, IndexError)
 _SCHEDULE_VERBS = {"schedule", "reschedule", "plan", "expect", "slate", "propose"}
 # ... and verbs whose new date is their object ("postponed to February 8", not "on Monday").
 _RESCHEDULE_VERBS = {"postpone", "delay", "defer", "push", "move", "bring", "put"}
-# ... and verbs that set a date "for" it ("a trial date was set for October 28"): nearest too.
-_FOR_VERBS = {"set", "fix", "pencil", "book", "earmark", "slate", "penciled", "pencilled"}
 # Words governing a to-infinitive that make it a plan ("agreed to meet on Monday"); under any
 # other word it takes the governing verb's tense ("struggled to reach the area late Tuesday").
 _INTENT = {
@@ -943,7 +941,8 @@ def _after_a_superlative(ctx: _Ctx, s: int) -> bool:
     tok = ctx.token_at(s)
     if tok is None:
         return False
-    for prev in ctx.doc[max(tok.sent.start, tok.i - 12) : tok.i]:
+    first = tok.sent.start if ctx.doc.has_annotation("SENT_START") else 0
+    for prev in ctx.doc[max(first, tok.i - 12) : tok.i]:
         if prev.lower_ in ("first", "last", "only") or prev.tag_ in ("JJS", "RBS"):
             return True
     return False
