@@ -13,7 +13,9 @@ from pathlib import Path
 import pyoxigraph
 import pytest
 import rdflib
+from click.testing import CliRunner
 
+from conflictgraph.cli import cli
 from conflictgraph.ingest import read_inputs
 from conflictgraph.ingest.readers import sanitize
 from conflictgraph.rdf import quiet_rdflib
@@ -197,3 +199,24 @@ def test_export_refuses_to_overwrite_without_force(built) -> None:  # type: igno
         run("export", "--format", "csv", "--out", "t", "--db", "db", "--force", cwd=d).returncode
         == 0
     )
+
+
+SKIP_ONLY = [c for c in mh.load_manifest() if c.skipped and not c.articles]
+
+
+@pytest.mark.parametrize("case", SKIP_ONLY, ids=[c.name for c in SKIP_ONLY])
+def test_each_unreadable_case_through_the_cli(case: mh.Case, tmp_path: Path) -> None:
+    """Every corpus case that yields no article, alone through ``build``: exit 3, its one line
+    per skip with code and message, and the same in the JSON summary (no model is loaded)."""
+    out = tmp_path / "o"
+    args = ["build", str(mh.HERE / case.name), "--out", str(out), "--format", "json", "--json"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 3, result.output
+    lines = result.stderr.splitlines()
+    skips = [ln for ln in lines if ln.startswith("skipped: ")]
+    assert len(skips) == len(case.skipped), lines
+    for line, (rel, code, message) in zip(skips, case.skipped, strict=True):
+        assert line.startswith(f"skipped: [{code}] {mh.HERE}/{rel}: ") and message in line
+    summary = json.loads(result.stdout)
+    assert [s["code"] for s in summary["skipped_inputs"]] == [s[1] for s in case.skipped]
+    assert summary["articles"] == 0

@@ -71,6 +71,8 @@ def build_graph(
             )
         seen.add(art.id)
         articles.append(art)
+    if not articles:  # nothing to extract: the language model is not even loaded
+        return BuildResult(graph, articles, report.skipped, report.notices)
     if workers > 1 or scheduler is not None:
         from conflictgraph.parallel import extract_parallel
 
