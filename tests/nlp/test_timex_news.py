@@ -555,3 +555,10 @@ def test_parts_of_an_unknown_day_are_underspecified(
 ) -> None:
     expr = one(find(plain_nlp, text, None), words)
     assert (expr.value, expr.time) == (value, None)
+
+
+def test_bracketed_date_settles_a_day_without_a_publication_date(plain_nlp: Language) -> None:
+    text = "Seacom said on Friday (14 October 2011) that links were restored."
+    expr = one(find(plain_nlp, text, None), "Friday (14 October 2011)")
+    assert expr.value == "2011-10-14"
+    assert expr.time is not None and expr.time.start == date(2011, 10, 14)

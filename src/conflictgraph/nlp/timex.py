@@ -1362,7 +1362,7 @@ def _merge_restated(found: list[TimeExpression], ctx: _Ctx) -> list[TimeExpressi
         if (
             prev is None
             or close is None
-            or not _names_a_day(prev)
+            or not (_names_a_day(prev) or _undated_day(prev))
             or not _names_a_day(expr)
             or expr.type is not TimexType.DATE
             or not R.OPEN_BRACKET_RE.fullmatch(ctx.text, prev.char_end, expr.char_start)
@@ -1370,7 +1370,7 @@ def _merge_restated(found: list[TimeExpression], ctx: _Ctx) -> list[TimeExpressi
         ):
             out.append(expr)
             continue
-        assert prev.time is not None and expr.time is not None and prev.value and expr.value
+        assert expr.time is not None and prev.value and expr.value
         end = close.end()
         text = ctx.text[prev.char_start : end]
         suffix = prev.value[prev.value.index("T") :] if "T" in prev.value else ""
@@ -1381,3 +1381,13 @@ def _merge_restated(found: list[TimeExpression], ctx: _Ctx) -> list[TimeExpressi
         )  # fmt: skip
         out[-1] = TimeExpression(prev.char_start, end, text, prev.type, value, tv)
     return out
+
+
+def _undated_day(expr: TimeExpression) -> bool:
+    """True for a day nothing dated ("Friday", "today" read with no publication date)."""
+    value = expr.value or ""
+    return (
+        expr.time is None
+        and expr.type in (TimexType.DATE, TimexType.TIME)
+        and (value.startswith(("XXXX-WXX-", "XXXX-XX-XXT")) or value == "PRESENT_REF")
+    )
