@@ -494,6 +494,15 @@ ACCORD_GENERIC = frozenset(
 )
 
 
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, kept once per Doc: spaCy rebuilds ``doc.text`` token by token on every
+    access."""
+    text = doc.user_data.get("cg_text")
+    if text is None:
+        text = doc.user_data["cg_text"] = doc.text
+    return text
+
+
 class MentionFinder:
     """Finds actor, place and resolution mentions in a Doc (after the gazetteer SpanRuler)."""
 
@@ -511,6 +520,7 @@ class MentionFinder:
         """Return every mention in ``doc``; the result is also stored as ``doc._.cg_mentions``."""
         self._tokens = list(doc)  # one Token object per token, reused by every pass
         self._ents = doc.ents  # spaCy rebuilds the tuple on every access
+        self._text = doc_text(doc)
         m = Mentions()
         gaz_spans = filter_spans(list(doc.spans.get(GAZ_SPANS, [])))
         self._resolutions(doc, gaz_spans, m)
@@ -548,7 +558,7 @@ class MentionFinder:
     _BARE = re.compile(r"\b[Rr]esolution\s+(?:No\.?\s*)?(\d{2,4})\b")
 
     def _resolutions(self, doc: Doc, gaz_spans: list[Span], m: Mentions) -> None:
-        text = doc.text
+        text = self._text
         found: list[tuple[int, int, str, str]] = []  # char start, end, issuer id, number
 
         def add(start: int, end: int, issuer: str, number: str) -> None:
@@ -612,7 +622,7 @@ class MentionFinder:
         Juba Peace Agreement', 'the Helsinki Memorandum of Understanding', 'the Comprehensive
         Agreement on the Bangsamoro'. A name needs one word of its own (not 'Peace Agreement');
         title-case headlines are left out."""
-        text = doc.text
+        text = self._text
         taken = [
             (doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])) for r in m.resolutions
         ]

@@ -108,6 +108,7 @@ def annotate(
         for art in articles:
             doc = nlp.make_doc(art.text)
             doc._.cg_published = art.published
+            doc.user_data["cg_text"] = art.text  # == doc.text, which spaCy rebuilds per access
             pending.append(art)
             yield doc
 
