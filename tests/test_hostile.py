@@ -15,10 +15,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 from conflictgraph import errors
+from conflictgraph.build import build_graph
 from conflictgraph.ingest import read_inputs
 from conflictgraph.ingest.readers import IngestReport, sanitize
+from conflictgraph.rdf import from_rdf, parse_rdf, quiet_rdflib, to_trig
+from conflictgraph.resolve.identity import article_id
 
 sys.path.insert(0, str(Path(__file__).parent / "data"))
 import make_hostile as mh
@@ -274,3 +278,28 @@ def test_unreadable_file_and_folder(tmp_path: Path) -> None:
         f"[CG111] {tmp_path}/closed: cannot read the folder: Permission denied",
         f"[CG111] {tmp_path}/locked.txt: cannot read: Permission denied",
     ]
+
+
+WITH_ARTICLES = [c for c in CASES if c.articles]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("case", WITH_ARTICLES, ids=[c.name for c in WITH_ARTICLES])
+def test_each_case_with_articles_reaches_the_graph(
+    case: mh.Case, tmp_path: Path, nlp: Language
+) -> None:
+    """The case and a good article in one build: every article read is an article node, the
+    skips are the case's own, and the graph goes to RDF and back."""
+    anchor = tmp_path / "anchor.txt"
+    anchor.write_text(ANCHOR, encoding="utf-8")
+    result = build_graph([CORPUS / case.name, anchor], nlp=nlp)
+    assert len(result.articles) == case.articles + 1
+    assert [(e.origin, e.code) for e in result.skipped] == [
+        (f"{CORPUS}/{rel}", code) for rel, code, _ in case.skipped
+    ]
+    nodes = {n for n, d in result.graph.g.nodes(data=True) if d["kind"] == "article"}
+    assert nodes == {article_id(a.id) for a in result.articles}
+    with quiet_rdflib():
+        back = from_rdf(parse_rdf(to_trig(result.graph.g), "trig"))
+    assert back.number_of_nodes() == result.graph.g.number_of_nodes()
+    assert back.number_of_edges() == result.graph.g.number_of_edges()
