@@ -449,6 +449,7 @@ _NEWS_WORDS = [
     "minutes", "hours", "later", "after", "a", "few", "1353", "1023", "GMT", "3", "p.m.", "ET",
     "EDT", "local", "time", "09:10", "exactly", "two", "years", "ago", "today", "Now", "that",
     "past", "summer", "would", "will", "on", "at", "in", "–", "2017-01-28", "23:30", "BST",
+    "“", "”", '"', "said", "tomorrow", "yesterday", "Monday",
 ]  # fmt: skip
 
 
@@ -562,3 +563,34 @@ def test_bracketed_date_settles_a_day_without_a_publication_date(plain_nlp: Lang
     expr = one(find(plain_nlp, text, None), "Friday (14 October 2011)")
     assert expr.value == "2011-10-14"
     assert expr.time is not None and expr.time.start == date(2011, 10, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        (
+            "“We will retaliate tomorrow,” the minister said on Monday.",
+            "tomorrow",
+            "2016-06-07",
+        ),
+        (
+            'His son tweeted Thursday: "My father passed away peacefully this morning."',
+            "this morning",
+            "2016-06-09TMO",
+        ),
+        (  # a quotation with no day of speaking counts from the publication date
+            "“We will retaliate tomorrow,” the minister said.",
+            "tomorrow",
+            "2016-06-12",
+        ),
+        (  # outside the quotation the publication date still rules
+            "“We are ready,” the minister said on Monday. Talks resume tomorrow.",
+            "tomorrow",
+            "2016-06-12",
+        ),
+    ],
+)
+def test_deictic_words_in_quotations_count_from_the_day_spoken(
+    plain_nlp: Language, text: str, words: str, value: str
+) -> None:
+    assert one(find(plain_nlp, text, date(2016, 6, 11)), words).value == value

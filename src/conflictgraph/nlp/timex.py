@@ -185,11 +185,13 @@ def find_time_expressions(doc: Doc, anchor: date | None) -> list[TimeExpression]
         if dateline.time is not None and dateline.time.start is not None:
             ctx.anchor = dateline.time.start
         _remember(ctx, dateline)
+    built: list[tuple[_Cand, TimeExpression]] = []
     for cand in _select(_scan(ctx), taken):
         expr = _build(cand, ctx)
         if expr is not None:
-            found.append(expr)
+            built.append((cand, expr))
             _remember(ctx, expr)
+    found.extend(_in_quotes_on_the_day_spoken(ctx, built))
     found.extend(_entity_fallback(ctx, found))
     found.sort(key=lambda e: e.char_start)
     return _merge_restated(_part_of_named_day(_attach_times(found, ctx), ctx), ctx)
@@ -261,6 +263,58 @@ def _build(cand: _Cand, ctx: _Ctx) -> TimeExpression | None:
         return build(cand.match, ctx, cand.start, cand.end)
     except _CAUGHT:
         return None
+
+
+# Rules whose dates count from the day of speaking: inside a quotation that is the day it was
+# said ("'We will retaliate tomorrow,' the minister said on Monday").
+_DEICTIC = {"relday", "weekday", "unit_rel", "ago", "the_weekend", "early_hours"}
+
+
+def _in_quotes_on_the_day_spoken(
+    ctx: _Ctx, built: list[tuple[_Cand, TimeExpression]]
+) -> list[TimeExpression]:
+    """The expressions built, those in a quotation said on a named day ("tweeted Thursday:
+    'she passed away this morning'") read again from that day."""
+    exprs = [expr for _, expr in built]
+    quotes = _speech_days(ctx, exprs)
+    if not quotes or ctx.anchor is None:
+        return exprs
+    out = []
+    for cand, expr in built:
+        day = next((d for qs, qe, d in quotes if qs <= expr.char_start < qe), None)
+        tv = expr.time
+        if day is None or cand.rule not in _DEICTIC or tv is None or tv.anchor != ctx.anchor:
+            out.append(expr)
+            continue
+        saved, ctx.anchor = ctx.anchor, day
+        again = _build(cand, ctx)
+        ctx.anchor = saved
+        out.append(again or expr)
+    return out
+
+
+def _speech_days(ctx: _Ctx, exprs: list[TimeExpression]) -> list[tuple[int, int, date]]:
+    """Quotations (start, end) with the day they were said: a day hanging on a verb of saying
+    just before or after the quotation, in its paragraph."""
+    out = []
+    for m in R.QUOTE_RE.finditer(ctx.text):
+        qs, qe = m.span()
+        line_start = ctx.text.rfind("\n", 0, qs) + 1
+        line_end = ctx.text.find("\n", qe)
+        lo = max(line_start, qs - 120)
+        hi = min(len(ctx.text) if line_end < 0 else line_end, qe + 120)
+        said = [
+            x
+            for x in exprs
+            if (lo <= x.char_start < qs or qe <= x.char_start < hi)
+            and _names_a_day(x)
+            and _reports(ctx, x)
+        ]
+        if said:
+            near = min(said, key=lambda x: min(abs(x.char_start - qe), abs(qs - x.char_end)))
+            assert near.time is not None and near.time.start is not None
+            out.append((qs, qe, near.time.start))
+    return out
 
 
 def _remember(ctx: _Ctx, expr: TimeExpression) -> None:

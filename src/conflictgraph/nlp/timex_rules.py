@@ -551,6 +551,8 @@ PART_OF_DAY_BEFORE_RE = re.compile(
     r"\s+(?:of|on)\s+$",
     re.IGNORECASE,
 )
+# A quotation within one paragraph, in curly or straight double quotes.
+QUOTE_RE = re.compile(r"“[^”\n]{3,800}”?|(?<![\w\"])\"[^\"\n]{3,800}\"?")
 # The week named by one of its days ("the week of March 9").
 WEEK_OF_BEFORE_RE = re.compile(r"\b(?:the\s+)?week\s+of\s+$", re.IGNORECASE)
 # The brackets around a date restated after another ("this morning (July 21)").
