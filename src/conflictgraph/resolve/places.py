@@ -40,6 +40,13 @@ class PlaceIndex:
         return place
 
 
+def _ascii(name: str) -> str:
+    """Diacritics dropped where the letters stay Latin: 'Khān Shaykhūn' -> 'Khan Shaykhun'."""
+    norm = unicodedata.normalize("NFKD", name)
+    out = "".join(c for c in norm if not unicodedata.combining(c))
+    return out if out.isascii() else name
+
+
 def _key(name: str) -> str:
     """Case, accents, curly apostrophes and extra spaces folded: 'Khān Shaykhūn'."""
     norm = unicodedata.normalize("NFKD", name.replace("’", "'").replace("‘", "'"))
@@ -59,7 +66,7 @@ def load_places(min_population: int = 5000) -> PlaceIndex:
     best: dict[str, Place] = {}
     for city in gc.get_cities().values():
         place = Place(
-            name=city["name"],
+            name=_ascii(city["name"]),  # "Rafaḩ" -> "Rafah": the spelling English news uses
             iso3=iso2to3.get(city["countrycode"]),
             latitude=city.get("latitude"),
             longitude=city.get("longitude"),
