@@ -273,3 +273,23 @@ def test_small_towns_where_the_text_says_they_are_places(nlp) -> None:  # type: 
     assert "Pryshyb" in places  # a village, named a place by the parse
     people = [a for a in doc._.cg_mentions.actors if a.actor_type.value == "person"]
     assert people == []
+
+
+def test_role_nouns_give_mediators_and_guarantors(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Egyptian and Qatari mediators were trying on Monday to rescue talks on a truce in "
+        "Gaza. Hamas accepted the ceasefire proposal on Monday night.",
+    )
+    talks = one(evs, "talks")
+    assert talks["roles"] == {"state:EGY": "mediator", "state:QAT": "mediator"}
+    accepted = one(evs, "accepted")
+    assert accepted["cameo"] == "030"
+    assert accepted["roles"] == {"group:hamas": "source"}
+    evs = events_of(
+        nlp,
+        "The accord ends negotiations in Havana that began in 2012, with Cuba and Norway "
+        "acting as guarantors.",
+    )
+    (talks,) = [e for e in evs if e["cameo"].startswith("04")]
+    assert talks["roles"] == {"state:CUB": "guarantor", "state:NOR": "guarantor"}

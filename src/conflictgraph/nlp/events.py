@@ -276,6 +276,21 @@ CAPTIVE_NOUNS = {
 }
 # "X is expected / scheduled / set / due to VERB": X is the one who will act
 RAISING_PASSIVES = {"expect", "schedule", "set", "due", "slate", "plan", "poise", "invite"}
+# nouns that give an actor a role in an event: "Qatari mediators", "acting as guarantors"
+ROLE_NOUNS = {
+    "mediator": Role.MEDIATOR,
+    "broker": Role.MEDIATOR,
+    "facilitator": Role.MEDIATOR,
+    "intermediary": Role.MEDIATOR,
+    "guarantor": Role.GUARANTOR,
+    "observer": Role.OBSERVER,
+    "sponsor": Role.ORGANIZER,
+    "co-sponsor": Role.ORGANIZER,
+    "organiser": Role.ORGANIZER,
+    "organizer": Role.ORGANIZER,
+    "host": Role.HOST,
+}
+ROLE_NOUN_CLASSES = {"meeting", "agreement", "ceasefire", "call", "evacuation", "release"}
 # prepositions that make a date a deadline or a limit rather than the day something happened
 DEADLINE_PREPS = {"by", "until", "till", "before", "within"}
 QUANTITY_NOUNS = {"wave", "barrage", "salvo", "volley", "series", "number", "dozen", "hail"}
@@ -752,6 +767,9 @@ class EventFinder:
             return trig if "to" in preps else None
         if low in {"halt", "stop"}:
             return trig if obj_lemmas & HALTABLE_NOUNS else None
+        if low == "accept":
+            wanted = PROPOSAL_NOUNS | SUPPORTED_NOUNS | {"terms", "demand", "condition", "offer"}
+            return trig if obj_lemmas & wanted else None
         if low in {"swap", "exchange"}:
             return trig if obj_lemmas & CAPTIVE_NOUNS else None
         if low in {"storm", "expel", "deport"}:
@@ -824,6 +842,7 @@ class EventFinder:
             self._corefer(idx)
         # 5. roles given by role verbs ("X organized the talks", "X played intermediary roles")
         self._role_verbs(si, sent)
+        self._role_nouns(si, sent, created)
         # 6. dates and places from context, outermost events first so nested ones can inherit
         alive = [i for i in created if self.events[i].merged_into is None]
         for idx in sorted(alive, key=lambda i: self._depth(self.doc[self.events[i].trigger])):
@@ -938,6 +957,14 @@ class EventFinder:
             for c in tok.children
         ):
             anchored = True  # "talks mediated by the African Union"
+        if not anchored and ev.cls in ROLE_NOUN_CLASSES:
+            subj = self._clause_subject(tok)
+            if (
+                subj is not None
+                and subj.lemma_.lower() in ROLE_NOUNS
+                and self._role_noun_actors(subj, si)
+            ):
+                anchored = True  # "Egyptian and Qatari mediators were trying to rescue talks"
         outcome = tok.head.head if tok.dep_ == "pobj" else None
         if outcome is not None and outcome.lemma_.lower() in {"day", "week", "month", "round"}:
             outcome = outcome.head.head if outcome.dep_ == "pobj" else outcome.head
@@ -1467,6 +1494,95 @@ class EventFinder:
         if mods and lemma in {"side", "delegation", "camp", "leadership"}:
             return mods
         return []
+
+    @staticmethod
+    def _clause_subject(tok: Token) -> Token | None:
+        """The subject of the nearest verb above ``tok`` that has one."""
+        h = tok
+        for _ in range(6):
+            if h.head.i == h.i:
+                return None
+            h = h.head
+            if h.pos_ in {"VERB", "AUX"}:
+                for c in h.children:
+                    if c.dep_ in {"nsubj", "nsubjpass"}:
+                        return c
+                if h.dep_ not in {"xcomp", "advcl", "conj", "ccomp"}:
+                    return None
+        return None
+
+    def _role_noun_actors(self, tok: Token, si: int) -> list[ActorMention]:
+        """'Egyptian and Qatari mediators', 'mediators from Qatar', 'Cuba and Norway acting as
+        guarantors': the actors a role noun stands for."""
+        out: list[ActorMention] = []
+        for c in tok.children:
+            if c.dep_ in {"amod", "compound", "nmod", "poss"}:
+                out += self._actors(c, si, modifier=True)
+            elif c.dep_ == "prep" and c.lower_ in {"from", "of"}:
+                out += [a for p in c.children if p.dep_ == "pobj" for a in self._actors(p, si)]
+            elif c.dep_ == "appos":
+                out += self._actors(c, si)
+        if tok.dep_ == "pobj" and tok.head.lower_ == "as":
+            verb = tok.head.head  # "with Cuba and Norway acting as guarantors"
+            for c in verb.children:
+                if c.dep_ == "nsubj":
+                    out += self._actors(c, si, verb=verb)
+        if tok.dep_ == "appos" and tok.head.i in self.m.token_actor:
+            out += self._actors(tok.head, si)  # "Qatar, a mediator in the talks"
+        if tok.dep_ == "attr":
+            for c in tok.head.children:  # "Egypt and Qatar are the main mediators"
+                if c.dep_ == "nsubj":
+                    out += self._actors(c, si, verb=tok.head)
+        seen: set[str] = set()
+        return [a for a in out if not (a.key in seen or seen.add(a.key))]
+
+    def _role_nouns(self, si: int, sent: Span, created: list[int]) -> None:
+        """'Egyptian and Qatari mediators were trying to rescue the talks', 'with Cuba and
+        Norway acting as guarantors': the role the noun names, in the event it is about (the
+        one its clause governs, else this sentence's meeting or deal, else the last one)."""
+        for tok in self.toks[sent.start : sent.end]:
+            role = ROLE_NOUNS.get(tok.lemma_.lower())
+            if role is None or tok.pos_ != "NOUN":
+                continue
+            actors = self._role_noun_actors(tok, si)
+            if not actors:
+                continue
+            target = self._role_noun_event(tok, si, created)
+            if target is None:
+                continue
+            for a in actors:
+                if all(p.actor.key != a.key for p in target.participants):
+                    target.add(a, role, si)
+                else:
+                    for p in target.participants:
+                        if p.actor.key == a.key and p.role == Role.PARTICIPANT:
+                            p.role = role
+
+    def _role_noun_event(self, tok: Token, si: int, created: list[int]) -> EventMention | None:
+        h = tok
+        for _ in range(6):  # the event the noun's clause is about: "mediators ... rescue talks"
+            if h.head.i == h.i:
+                break
+            h = h.head
+            if h.pos_ in {"VERB", "AUX"}:
+                for t in h.subtree:
+                    idx = self.by_token.get(t.i)
+                    if idx is not None and t.i != tok.i:
+                        ev = self._root(idx)
+                        if ev.cls in ROLE_NOUN_CLASSES:
+                            return ev
+                break
+        here = [
+            self._root(i)
+            for i in created
+            if self._root(i).cls in ROLE_NOUN_CLASSES and self._root(i).merged_into is None
+        ]
+        if here:
+            return here[-1]
+        for ev in reversed(self.events):
+            if ev.merged_into is None and ev.cls in ROLE_NOUN_CLASSES:
+                return ev if si - ev.sentences[-1] <= 3 else None
+        return None
 
     def _last_parties(self) -> list[ActorMention]:
         """The parties (not the mediators) of the latest agreement, truce or meeting with two
