@@ -260,6 +260,8 @@ def extract_parallel(
 ) -> list[ArticleExtraction]:
     """Extract every article, in input order: on a Dask cluster when ``scheduler`` is given,
     on ``workers`` processes when above 1, else here with ``nlp`` (loaded if None)."""
+    if not articles:
+        return []
     if scheduler is not None:
         return extract_with_dask(articles, scheduler, batch_size=batch_size, progress=progress)
     if workers > 1 and len(articles) > 1:

@@ -56,6 +56,7 @@ from conflictgraph.errors import (
     SPARQL_SYNTAX,
     STORE_CONFIG,
     STORE_DAMAGED,
+    STORE_MISSING,
     STORE_REFUSED,
     STORE_UNREACHABLE,
     UPDATE_REFUSED,
@@ -405,8 +406,6 @@ class RemoteStore:
         store = cls(config)
         state = store.state()
         if not state["exists"] and not create:
-            from conflictgraph.errors import STORE_MISSING
-
             raise StoreError(
                 f"{config.base}: holds no conflictgraph store; create one with "
                 f"'conflictgraph add INPUT... --store URL' or 'conflictgraph push'",
