@@ -243,6 +243,8 @@ class _Builder:
         cur = self.locations.get(key)
         prov = self.prov(si, evidence="place")
         aliases = {surface} - {label}
+        if surface.lower().startswith("the "):
+            aliases = set()  # "the city": a way of referring back, not a name of the place
         if cur is None:
             self.locations[key] = Location(key, label, iso3, tuple(sorted(aliases)), (prov,))
             if iso3:

@@ -547,9 +547,33 @@ class MentionFinder:
         self._anaphora(doc, m)
         m.index()
         self._places(doc, m)
+        m.index()
+        self._place_anaphora(doc, m)
         self._country_places(m)
         m.index()
         return m
+
+    def _place_anaphora(self, doc: Doc, m: Mentions) -> None:
+        """'struck targets in the city', 'shelling of the town': the town last named."""
+        named = sorted((p for p in m.places if not p.country_level), key=lambda p: p.start)
+        if not named:
+            return
+        for tok in self._tokens:
+            if tok.lower_ not in {"city", "town", "village", "port"} or tok.i in m.token_place:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            if any(c.dep_ in {"compound", "amod", "nmod", "poss", "prep"} for c in tok.children):
+                continue  # "the port city of Hodeidah" names its own
+            before = [p for p in named if p.end <= tok.i]
+            if not before:
+                continue
+            p = before[-1]
+            m.places.append(
+                PlaceMention(
+                    tok.i, tok.i + 1, p.key, p.label, p.iso3, doc[tok.i - 1 : tok.i + 1].text
+                )
+            )
 
     # -- resolutions ---------------------------------------------------------------------
     _UNSC = re.compile(
