@@ -594,3 +594,11 @@ def test_deictic_words_in_quotations_count_from_the_day_spoken(
     plain_nlp: Language, text: str, words: str, value: str
 ) -> None:
     assert one(find(plain_nlp, text, date(2016, 6, 11)), words).value == value
+
+
+def test_a_day_counted_from_nothing_in_the_text_stays_open(plain_nlp: Language) -> None:
+    text = "November 20, 2012\nShe was burned so badly that she died the next day."
+    expr = one(find(plain_nlp, text, date(2012, 11, 20)), "the next day")
+    assert (expr.value, expr.time) == ("XXXX-XX-XX", None)
+    text = "November 20, 2012\nTalks opened on Monday. The rebels left the next day."
+    assert one(find(plain_nlp, text, date(2012, 11, 20)), "the next day").value == "2012-11-20"

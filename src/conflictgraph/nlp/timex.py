@@ -904,7 +904,24 @@ def _b_unit_rel(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression |
             return _bare(ctx, s, e, None)
     period = R.unit_period(unit, base, shift)
     period = R.narrow(period, mod, pivot=base if shift == 0 else None)
+    if rel not in _ANCHOR_RELS and _against_tense(ctx, s, e, period):
+        return _bare(ctx, s, e, _UNKNOWN.get(unit))
     return _dated(ctx, s, e, period, anchor=base)
+
+
+# The TIMEX3 value of a unit whose place in time the text leaves open.
+_UNKNOWN = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX"}
+
+
+def _against_tense(ctx: _Ctx, s: int, e: int, period: R.Period) -> bool:
+    """True when a date counted from the text contradicts its tense ("she died the next day"
+    read as the day after publication): the day it counts from is not in the text."""
+    if ctx.anchor is None:
+        return False
+    tense = _tense(ctx, s, e)
+    if tense is _Tense.PAST:
+        return period.start > ctx.anchor
+    return tense is _Tense.FUTURE and period.end < ctx.anchor
 
 
 def _b_the_weekend(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None:
@@ -949,6 +966,8 @@ def _b_ago(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression | None
         period = R.day_period(R.same_day_shifted(base, unit, sign * int(amount or 0)))
     if clock:  # "a few hours later": a time, unknown to the hour, on about the day counted from
         period = period._replace(value=f"{period.value}TXX:XX")
+    if not from_anchor and _against_tense(ctx, s, e, period):
+        return _bare(ctx, s, e, None, type_)
     return _dated(ctx, s, e, period, anchor=base, type_=type_)
 
 
@@ -963,6 +982,8 @@ def _b_day_before(m: re.Match[str], ctx: _Ctx, s: int, e: int) -> TimeExpression
         period = R.with_part_of_day(R.unit_period("day", base, sign), "night")
     else:
         period = R.unit_period(unit, base, sign)
+    if _against_tense(ctx, s, e, period):
+        return _bare(ctx, s, e, _UNKNOWN.get("day" if unit == "night" else unit))
     return _dated(ctx, s, e, period, anchor=base)
 
 
