@@ -395,7 +395,7 @@ def cases() -> list[tuple[Case, bytes]]:
         (
             Case(
                 "item_no_text.xml",
-                skipped=[("item_no_text.xml#item1", EMPTY, "no 'text'")],
+                skipped=[("item_no_text.xml#item1", EMPTY, "feed item has no text")],
                 articles=1,
             ),
             _rss("<item><title>Empty</title></item>" + _item("inotext")),

@@ -69,6 +69,13 @@ def feed_articles(
         }
         if rec["id"] and rec["id"] == rec["url"]:
             rec["id"] = None
+        if not rec["text"].strip():
+            yield InputError(
+                where,
+                "feed item has no text (no content, summary or description)",
+                code=errors.EMPTY,
+            )
+            continue
         try:
             yield _record_article(rec, where, published, notes)
         except InputError as exc:
