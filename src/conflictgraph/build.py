@@ -53,12 +53,14 @@ def build_graph(
     workers: int = 1,
     scheduler: object = None,
     max_bytes: int = MAX_BYTES,
+    started: Callable[[int], None] | None = None,
 ) -> BuildResult:
     """Build a graph from files and folders; bad inputs are skipped and reported, never fatal.
 
     ``workers`` > 1 extracts on that many processes, ``scheduler`` (``tcp://HOST:8786`` or a
     ``distributed.Client``) on a Dask cluster; the merge is the same, so is the graph. Input
-    files over ``max_bytes`` are skipped unread.
+    files over ``max_bytes`` are skipped unread. ``started`` is told how many articles will be
+    extracted once they are read; ``progress`` is called after each one.
     """
     report = read_inputs(inputs, published=published, max_bytes=max_bytes)
     graph = ConflictGraph()
@@ -73,6 +75,8 @@ def build_graph(
         articles.append(art)
     if not articles:  # nothing to extract: the language model is not even loaded
         return BuildResult(graph, articles, report.skipped, report.notices)
+    if started is not None:
+        started(len(articles))
     if workers > 1 or scheduler is not None:
         from conflictgraph.parallel import extract_parallel
 

@@ -28,6 +28,10 @@ FORMATS = {
     "timeline-html": "timeline.html",
 }
 EXIT_SKIPPED = 3
+BUILD_COLUMNS = (
+    "articles", "skipped", "undated", "actors", "events", "resolutions", "places", "edges",
+    "articles/s",
+)  # fmt: skip
 
 
 def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
@@ -74,13 +78,102 @@ def _workers_options(func: Any) -> Any:
     )(func)
 
 
-def _progress(quiet: bool, *, unit: str = "article", total: int | None = None) -> Any:
-    """A progress bar on stderr (shown on a terminal only, never with --quiet)."""
-    from tqdm import tqdm
+MANY = 100  # off a terminal (a log, CI), the bar appears once this many items are done
 
-    return tqdm(
-        total=total, unit=unit, file=sys.stderr, disable=True if quiet else None, leave=False
-    )
+
+class _Progress:
+    """A tqdm bar with items/s on stderr: on a terminal from the first item; elsewhere (a log)
+    only for long runs of articles, from the ``MANY``-th on, updated every 10 s; never with
+    --quiet."""
+
+    def __init__(self, quiet: bool, *, unit: str = "article", total: int | None = None) -> None:
+        self.quiet, self.unit, self.total = quiet, unit, total
+        self.tty = sys.stderr.isatty()
+        self.many = MANY if unit == "article" else None
+        self.done = 0
+        self.bar: Any = None
+
+    def __enter__(self) -> _Progress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+    def start(self, total: int) -> None:
+        """Give the number of items once it is known (the bar then shows a percentage)."""
+        self.total = total
+        if self.bar is not None:
+            self.bar.total = total
+            self.bar.refresh()
+
+    def update(self, n: int = 1) -> None:
+        """Count ``n`` items done."""
+        self.done += n
+        if self.quiet:
+            return
+        if self.bar is None:
+            if not self.tty and (self.many is None or self.done < self.many):
+                return
+            from tqdm import tqdm
+
+            self.bar = tqdm(
+                total=self.total,
+                initial=self.done - n,
+                unit=self.unit,
+                file=sys.stderr,
+                leave=not self.tty,
+                mininterval=0.1 if self.tty else 10.0,
+                dynamic_ncols=self.tty,
+            )
+        self.bar.update(n)
+
+    def article(self, _: object) -> None:
+        """The ``progress`` callback of build and add: one article done."""
+        self.update(1)
+
+
+def _progress(quiet: bool, *, unit: str = "article", total: int | None = None) -> _Progress:
+    """A progress bar on stderr (see :class:`_Progress`)."""
+    return _Progress(quiet, unit=unit, total=total)
+
+
+def _table(head: list[str], rows: list[list[Any]]) -> str:
+    """A small aligned table: text left, numbers right."""
+    cells = [[f"{c:,}" if isinstance(c, int) else str(c) for c in r] for r in rows]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(head)]
+
+    def line(values: list[str], raw: list[Any]) -> str:
+        out = [
+            v.rjust(w) if isinstance(x, int | float) else v.ljust(w)
+            for v, w, x in zip(values, widths, raw, strict=True)
+        ]
+        return "  ".join(out).rstrip()
+
+    numeric = [isinstance(x, int | float) for x in rows[0]] if rows else [False] * len(head)
+    lines = [line(head, [0 if n else "" for n in numeric])]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += [line(c, r) for c, r in zip(cells, rows, strict=True)]
+    return "\n".join(lines)
+
+
+def _size_text(path: Path) -> str:
+    """A file's size for people (``12.3 kB``), or ``-`` for a folder or an unreadable one."""
+    try:
+        n = float(path.stat().st_size) if path.is_file() else None
+    except OSError:
+        n = None
+    if n is None:
+        return "-"
+    for unit in ("B", "kB", "MB"):
+        if n < 1000:
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1000
+    return f"{n:.1f} GB"
+
+
+def _rate(n: int, seconds: float) -> float:
+    return round(n / seconds, 2) if seconds > 0 else 0.0
 
 
 @cli.command()
@@ -161,7 +254,8 @@ def build(
             max_bytes=max_bytes,
             workers=workers,
             scheduler=scheduler,
-            progress=lambda _: bar.update(1),
+            progress=bar.article,
+            started=bar.start,
         )
     for err in result.skipped:
         click.echo(f"skipped: {err}", err=True)
@@ -183,6 +277,7 @@ def build(
         "files": {k: str(v) for k, v in written.items()},
         "seconds": round(time.perf_counter() - t0, 2),
     }
+    summary["articles_per_second"] = _rate(len(result.articles), summary["seconds"])
     if as_json:
         click.echo(json.dumps(summary, indent=1))
     elif not quiet:
@@ -204,8 +299,12 @@ def build(
                 f"{len(result.undated)} article(s) have no publication date: their relative dates "
                 "are left unresolved (give --published YYYY-MM-DD)"
             )
-        for k, v in written.items():
-            click.echo(f"  {k:5} {v}")
+        kinds = ("actor", "event", "resolution", "location", "edges")
+        counts_row = [summary["articles"], summary["skipped"], len(result.undated)]
+        counts_row += [summary[k] for k in kinds] + [summary["articles_per_second"]]
+        click.echo("\n" + _table([*BUILD_COLUMNS], [counts_row]))
+        files = [[k, str(v), _size_text(v)] for k, v in written.items()]
+        click.echo("\n" + _table(["output", "file", "size"], files))
     if result.skipped:
         raise SystemExit(EXIT_SKIPPED)
 
@@ -445,10 +544,10 @@ def add(
                 published=published,
                 workers=workers,
                 scheduler=scheduler,
-                progress=lambda _: bar.update(1),
+                progress=bar.article,
             )
         else:
-            report = store.add(inputs, published=published, progress=lambda _: bar.update(1))
+            report = store.add(inputs, published=published, progress=bar.article)
     for err in report.skipped:
         click.echo(f"skipped: {err}", err=True)
     if not quiet:
@@ -460,9 +559,13 @@ def add(
         "unchanged": len(report.unchanged),
         "duplicates": report.duplicates,
         "skipped": len(report.skipped),
+        "skipped_inputs": [
+            {"input": e.origin, "code": e.code, "problem": e.problem} for e in report.skipped
+        ],
         "generation": report.generation,
         "counts": report.counts,
         "seconds": report.seconds,
+        "articles_per_second": _rate(len(report.added) + len(report.replaced), report.seconds),
     }
     if as_json:
         click.echo(json.dumps(summary, indent=1))
@@ -475,6 +578,14 @@ def add(
             f"articles, {c.get('actor', 0)} actors, {c.get('event', 0)} events, "
             f"{c.get('edges', 0)} edges (generation {report.generation}, {report.seconds} s)"
         )
+        row = [len(report.added), len(report.replaced), len(report.unchanged)]
+        row += [len(report.duplicates), len(report.skipped), summary["articles_per_second"]]
+        head = ["new", "replaced", "unchanged", "duplicates", "skipped", "articles/s"]
+        click.echo("\n" + _table(head, [row]))
+        kinds = ("article", "actor", "event", "resolution", "location", "edges")
+        store_row = [str(where), *(c.get(k, 0) for k in kinds), report.generation]
+        head = ["store", "articles", "actors", "events", "resolutions", "places", "edges"]
+        click.echo("\n" + _table([*head, "generation"], [store_row]))
     if report.skipped:
         raise SystemExit(EXIT_SKIPPED)
 
