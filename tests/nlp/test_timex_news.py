@@ -602,3 +602,19 @@ def test_a_day_counted_from_nothing_in_the_text_stays_open(plain_nlp: Language) 
     assert (expr.value, expr.time) == ("XXXX-XX-XX", None)
     text = "November 20, 2012\nTalks opened on Monday. The rebels left the next day."
     assert one(find(plain_nlp, text, date(2012, 11, 20)), "the next day").value == "2012-11-20"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example.org/2016/03/15/shelling-resumes/", date(2016, 3, 15)),
+        ("http://www.itv.com/news/story/2013-07-21/supermarket-fire/", date(2013, 7, 21)),
+        ("https://example.org/2016/02/30/no-such-day/", None),
+        ("https://example.org/2016/03/story-without-a-day/", None),
+        ("https://example.org/id/18022825/story", None),
+    ],
+)
+def test_date_from_url(url: str, expected: date | None) -> None:
+    from conflictgraph.nlp.timex import date_from_url
+
+    assert date_from_url(url) == expected

@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 from conflictgraph.model import Precision, TimeExpression, TimeKind, TimeValue, TimexType
 from conflictgraph.nlp import timex_rules as R
 
-__all__ = ["find_time_expressions"]
+__all__ = ["date_from_url", "find_time_expressions"]
 
 _CAUGHT = (ValueError, OverflowError, KeyError, IndexError)
 # Verbs whose dates lie either side of the report ("were scheduled for February 8"): nearest.
@@ -195,6 +195,22 @@ def find_time_expressions(doc: Doc, anchor: date | None) -> list[TimeExpression]
     found.extend(_entity_fallback(ctx, found))
     found.sort(key=lambda e: e.char_start)
     return _merge_restated(_part_of_named_day(_attach_times(found, ctx), ctx), ctx)
+
+
+def date_from_url(url: str) -> date | None:
+    """The publication day a news URL holds ("https://x.org/2013/05/03/story/"), for articles
+    whose page gives no date; None when its path holds no full date.
+
+    >>> date_from_url("https://news.example.org/2016/03/15/shelling-resumes/")
+    datetime.date(2016, 3, 15)
+    """
+    m = R.URL_DATE_RE.match(url.strip())
+    if m is None:
+        return None
+    try:
+        return date(int(m["year"]), int(m["month"]), int(m["day"]))
+    except ValueError:
+        return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -1189,12 +1205,7 @@ def _numeric_day(m: re.Match[str], anchor: date | None) -> date:
 def _url_date(ctx: _Ctx) -> date | None:
     """The publication day in a news URL at the top of the text ("/2013/05/03/lohan-...")."""
     m = R.URL_DATE_RE.search(ctx.text, 0, R.DATELINE_WINDOW)
-    if m is None:
-        return None
-    try:
-        return date(int(m["year"]), int(m["month"]), int(m["day"]))
-    except ValueError:
-        return None
+    return None if m is None else date_from_url(m.group(0))
 
 
 def _entity_fallback(ctx: _Ctx, found: list[TimeExpression]) -> list[TimeExpression]:
