@@ -426,6 +426,11 @@ class ConflictGraph:
                 if d["relation"] == "participant" and d.get("role") not in {"observer", "speaker"}
             }
 
+        def everyone(n: str) -> set[str]:
+            return {
+                s for s, _, d in self.g.in_edges(n, data=True) if d["relation"] == "participant"
+            }
+
         events = sorted(
             (n, d)
             for n, d in self.g.nodes(data=True)
@@ -451,6 +456,9 @@ class ConflictGraph:
                     la, lb = da.get("location"), db.get("location")
                     if la and lb and la != lb:
                         continue
+                    ea, eb = everyone(a), everyone(b)
+                    if ea and eb and not ea & eb:
+                        continue  # two statements in one place and day by different speakers
                     if not (la and lb) and len(parties(a) & parties(b)) < 2:
                         continue
                     ra, rb = find(a), find(b)

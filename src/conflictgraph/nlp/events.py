@@ -1206,7 +1206,17 @@ class EventFinder:
                     dep in {"dobj", "dative", "iobj"} or (dep == "oprd" and ev.cls == "call")
                 ) and v is verb:
                     role = Role.TARGET if (dep in {"dative", "iobj"} or directed) else obj_role
-                    for a in self._actors(c, si, verb=v):
+                    found = self._actors(c, si, verb=v)
+                    if not found and directed and dep == "dobj" and c.i not in self.by_token:
+                        # "vetoed a Security Council resolution", "struck Houthi targets":
+                        # the owner of what the act is done to
+                        found = [
+                            a
+                            for g in c.children
+                            if g.dep_ in {"compound", "nmod", "poss", "amod"}
+                            for a in self._actors(g, si, modifier=True)
+                        ]
+                    for a in found:
                         ev.add(a, role, si)
                     if dep == "dobj":
                         self._object_noun_arguments(ev, c, si, directed=directed)
@@ -1424,6 +1434,18 @@ class EventFinder:
         a = m.token_actor.get(tok.i)
         if a is not None:
             return [a]
+        if tok.i in m.datelines:
+            # "UNITED NATIONS, Feb 26 - Russia on Friday vetoed": the parser made the dateline
+            # the subject; the subject is what it hangs on it, else the first actor after it
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    found = self._actors(c, si, verb=verb)
+                    if found:
+                        return found
+            for t in tok.subtree:
+                if t.i not in m.datelines and t.i in m.token_actor:
+                    return self._actors(t, si, verb=verb)
+            return []
         low = tok.lower_
         if modifier:
             return []

@@ -298,6 +298,7 @@ class Mentions:
     places: list[PlaceMention] = field(default_factory=list)
     resolutions: list[ResolutionMention] = field(default_factory=list)
     conflict_country: str | None = None
+    datelines: set[int] = field(default_factory=set)  # tokens of datelines ("KYIV, May 2 -")
     implied: list[ActorMention] = field(default_factory=list)  # named inside another mention
     token_actor: dict[int, ActorMention] = field(default_factory=dict)
     token_place: dict[int, PlaceMention] = field(default_factory=dict)
@@ -535,8 +536,14 @@ class MentionFinder:
         gaz_spans = [s for s in gaz_spans if not any(i in taken for i in range(s.start, s.end))]
         self._likely_country: str | None = None
         self._place_like: list[Span] = []
+        self._datelines: set[int] = set()
         m.conflict_country = self._conflict_country(doc, gaz_spans)
         self._gazetteer_actors(doc, gaz_spans, m)
+        self._datelines = m.datelines = self._dateline_tokens(doc)
+        if self._datelines:
+            # "UNITED NATIONS, Feb 26 -", "WASHINGTON/SANAA -": where the reporter filed,
+            # never the subject of the lead sentence
+            m.actors = [a for a in m.actors if a.start not in self._datelines]
         m.index()
         self._organisations(doc, m)
         m.index()
@@ -550,6 +557,8 @@ class MentionFinder:
         m.index()
         self._place_anaphora(doc, m)
         self._country_places(m)
+        if self._datelines:
+            m.actors = [a for a in m.actors if a.start not in self._datelines]
         m.index()
         return m
 
@@ -1701,6 +1710,29 @@ class MentionFinder:
                 )
             )
 
+    def _dateline_tokens(self, doc: Doc) -> set[int]:
+        """The tokens of datelines: a paragraph (of the first four) that opens with a word in
+        capitals and reaches a dash within ten tokens ('KYIV -', 'UNITED NATIONS, Feb 26 -',
+        'WASHINGTON/SANAA -', 'GENEVA, 23 February (UN News) —')."""
+        toks = self._tokens
+        starts = [0] + [t.i + 1 for t in toks[:160] if "\n" in t.text and t.i + 1 < len(doc)]
+        out: set[int] = set()
+        for i in starts[:5]:
+            while i < len(doc) and toks[i].is_space:
+                i += 1
+            if i >= len(doc):
+                continue
+            first = toks[i].text
+            if not (len(first) > 1 and first.isupper() and first.isalpha()):
+                continue
+            for j in range(i + 1, min(i + 11, len(doc))):
+                if toks[j].text in {"-", "—", "–", "--"}:
+                    out.update(range(i, j))
+                    break
+                if "\n" in toks[j].text:
+                    break
+        return out
+
     def _dateline(self, doc: Doc, m: Mentions, in_time: set[int]) -> None:
         """'CARTAGENA, Colombia -', 'GENEVA (Wire) —': the city a paragraph opens with, before
         a comma, dash or bracket, is a place when GeoNames knows it (the NER often calls an
@@ -1712,7 +1744,7 @@ class MentionFinder:
                 i += 1
             for n in (3, 2, 1):  # "SAN SALVADOR,", "NEW YORK -", "ASMARA -"
                 end = i + n
-                if end >= len(doc) or toks[end].text not in {",", "-", "—", "–", "("}:
+                if end >= len(doc) or toks[end].text not in {",", "-", "—", "–", "(", "/"}:
                     continue
                 span = doc[i:end]
                 if not all(t.text[:1].isupper() and t.is_alpha for t in span):
