@@ -223,3 +223,44 @@ def test_the_cli_reads_and_writes_through_store(oxigraph: OxigraphServer, tmp_pa
     assert runner.invoke(cli, args).exit_code == 0
     with Store.open(db) as store:
         assert len(out.read_text(encoding="utf-8").splitlines()) == store.info()["triples"]
+
+
+def test_a_redirect_is_refused_so_credentials_never_travel_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    seen: list[str | None] = []
+
+    class Elsewhere(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            seen.append(self.headers.get("Authorization"))
+            self.send_response(200)
+            self.end_headers()
+
+        do_GET = do_POST
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    elsewhere = ThreadingHTTPServer(("127.0.0.1", 0), Elsewhere)
+
+    class Redirect(Elsewhere):
+        def do_POST(self) -> None:
+            self.send_response(302)  # urllib follows a 302 with GET, headers included
+            self.send_header("Location", f"http://127.0.0.1:{elsewhere.server_port}/query")
+            self.end_headers()
+
+    redirecting = ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    for server in (elsewhere, redirecting):
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv("CONFLICTGRAPH_STORE_TOKEN", "t0ken-value")
+    try:
+        with pytest.raises(StoreError, match=r"CG506.*HTTP 302"):
+            RemoteStore.open(f"sparql+http://127.0.0.1:{redirecting.server_port}/")
+    finally:
+        for server in (elsewhere, redirecting):
+            server.shutdown()
+            server.server_close()
+    assert seen == []

@@ -200,6 +200,16 @@ def _safe(url: str) -> str:
 # HTTP
 
 
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    """Refuse redirects: urllib would send the Authorization header on to any other host."""
+
+    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+_OPENER: Final = urllib.request.build_opener(_NoRedirect())
+
+
 class _Http:
     """The few HTTP calls the store makes; failures become CG505 (no answer) / CG506 (refused)."""
 
@@ -223,7 +233,7 @@ class _Http:
             headers["Accept"] = accept
         req = urllib.request.Request(url, data=body, method=method, headers=headers)
         try:
-            with urllib.request.urlopen(req, timeout=self.config.timeout) as resp:
+            with _OPENER.open(req, timeout=self.config.timeout) as resp:
                 return resp.read(), resp.headers.get("Content-Type", "")
         except urllib.error.HTTPError as exc:
             detail = exc.read(2000).decode("utf-8", "replace").strip()
