@@ -293,3 +293,24 @@ def test_role_nouns_give_mediators_and_guarantors(nlp) -> None:  # type: ignore[
     )
     (talks,) = [e for e in evs if e["cameo"].startswith("04")]
     assert talks["roles"] == {"state:CUB": "guarantor", "state:NOR": "guarantor"}
+
+
+def test_an_article_over_the_pipeline_limit_is_a_clear_error(nlp) -> None:  # type: ignore[no-untyped-def]
+    from conflictgraph.errors import InputError
+
+    long = Article(id="huge", text="Officials met. " * (nlp.max_length // 15 + 1))
+    with pytest.raises(InputError, match=r"CG110.*huge.*limit"):
+        list(annotate(nlp, [long]))
+
+
+def test_a_news_url_dates_an_undated_article(nlp) -> None:  # type: ignore[no-untyped-def]
+    art = Article(
+        id="u",
+        url="https://news.example.org/2019/04/06/tripoli-offensive/",
+        text="Forces loyal to Khalifa Haftar attacked the airport on Friday.",
+    )
+    ((_, doc),) = list(annotate(nlp, [art]))
+    (ev,) = doc._.cg_events
+    assert ev.time is not None and ev.time.start == date(2019, 4, 5)
+    # a leader's forces act for the group he commands (from the officeholder table)
+    assert [p.actor.key for p in ev.participants] == ["group:lna"]

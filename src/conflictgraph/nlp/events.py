@@ -276,6 +276,9 @@ CAPTIVE_NOUNS = {
 }
 # "X is expected / scheduled / set / due to VERB": X is the one who will act
 RAISING_PASSIVES = {"expect", "schedule", "set", "due", "slate", "plan", "poise", "invite"}
+# nouns for armed men, and the words that tie them to whom they fight for
+FORCE_NOUNS = {"force", "troop", "fighter", "militia", "militiaman", "loyalist", "soldier", "unit"}
+FORCE_LINKS = {"loyal", "back", "allied", "lead", "affiliated", "aligned", "support", "command"}
 # nouns that give an actor a role in an event: "Qatari mediators", "acting as guarantors"
 ROLE_NOUNS = {
     "mediator": Role.MEDIATOR,
@@ -1472,6 +1475,22 @@ class EventFinder:
             if len(self.prev_subjects) == n:
                 return list(self.prev_subjects)
         lemma = tok.lemma_.lower()
+        if lemma in FORCE_NOUNS:
+            # "Haftar's forces", "forces loyal to Haftar", "fighters backed by Iran": the
+            # force of that actor (a leader's group or state, where the article says which)
+            owners = [c for c in tok.children if c.dep_ == "poss"]
+            for c in tok.children:
+                if c.dep_ in {"amod", "acl"} and c.lemma_.lower() in FORCE_LINKS:
+                    owners += [
+                        p
+                        for g in c.children
+                        if g.dep_ in {"prep", "agent"}
+                        for p in g.children
+                        if p.dep_ == "pobj"
+                    ]
+            found = [a for o in owners for a in self._actors(o, si)]
+            if found:
+                return [self._force_of(a, tok) for a in found]
         if (
             lemma in {"party", "side"}
             and (tok.tag_ == "NNS" or any(c.lower_ in NUMBER_WORDS for c in tok.children))
@@ -1605,6 +1624,33 @@ class EventFinder:
             if ev.merged_into is None and ev.cls in ROLE_NOUN_CLASSES:
                 return ev if si - ev.sentences[-1] <= 3 else None
         return None
+
+    @staticmethod
+    def _force_of(a: ActorMention, tok: Token) -> ActorMention:
+        """A person's forces are those of the group or state they lead, when known."""
+        if a.actor_type != ActorType.PERSON or not a.affiliation:
+            return a
+        key = a.affiliation
+        gaz = load_gazetteer()
+        entry = gaz.by_key(key[len("state:") :] if key.startswith("state:") else key)
+        if entry is None or entry.kind not in {"state", "armed_group", "group"}:
+            return a
+        kind = {
+            "state": ActorType.STATE,
+            "armed_group": ActorType.ARMED_GROUP,
+            "group": ActorType.GROUP,
+        }[entry.kind]
+        return ActorMention(
+            tok.i,
+            tok.i + 1,
+            key,
+            entry.label,
+            kind,
+            iso3=entry.iso3 if entry.kind == "state" else None,
+            country=entry.iso3 if entry.kind != "state" else None,
+            how="force-of",
+            surface=tok.text,
+        )
 
     def _last_parties(self) -> list[ActorMention]:
         """The parties (not the mediators) of the latest agreement, truce or meeting with two
@@ -2010,7 +2056,7 @@ class EventFinder:
                 tv.text,
                 tv.anchor,
                 TimeKind.INTERVAL,
-                f"{(tv.start - timedelta(days=n - 1)).isoformat()}/{tv.value}",
+                f"{(tv.start - timedelta(days=n - 1)).isoformat()}/{tv.end.isoformat()}",
             )
         if verbs & {"begin", "start", "open", "launch", "kick"}:
             end = tv.start + timedelta(days=n - 1)
@@ -2021,7 +2067,7 @@ class EventFinder:
                 tv.text,
                 tv.anchor,
                 TimeKind.INTERVAL,
-                f"{tv.value}/{end.isoformat()}",
+                f"{tv.start.isoformat()}/{end.isoformat()}",
             )
         return tv
 

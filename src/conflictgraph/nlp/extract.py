@@ -145,7 +145,8 @@ class _Builder:
             confidence=0.9 if a.how in {"name", "person", "org"} else 0.75,
             evidence=f"actor:{a.how}",
         )
-        aliases = ({a.surface} if a.how != "anaphor" else set()) | self._known_aliases(a)
+        aliases = {a.surface} if a.how not in {"anaphor", "force-of"} else set()
+        aliases |= self._known_aliases(a)
         aliases -= {a.label}
         cur = self.actors.get(a.key)
         if cur is None:

@@ -13,12 +13,13 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from conflictgraph.errors import TOO_LARGE, InputError
 from conflictgraph.model import Article
 from conflictgraph.nlp.events import EventFinder
 from conflictgraph.nlp.gazetteer_ruler import GazetteerRuler
 from conflictgraph.nlp.load import load_base_model
 from conflictgraph.nlp.mentions import MentionFinder
-from conflictgraph.nlp.timex import find_time_expressions
+from conflictgraph.nlp.timex import date_from_url, find_time_expressions
 from conflictgraph.resolve.gazetteer import load_gazetteer
 from conflictgraph.resolve.places import load_places
 
@@ -106,8 +107,16 @@ def annotate(
 
     def docs() -> Iterator[Doc]:
         for art in articles:
+            if len(art.text) > nlp.max_length:
+                raise InputError(
+                    art.id,
+                    f"article of {len(art.text):,} characters is over the language pipeline's "
+                    f"limit of {nlp.max_length:,}; split it or raise nlp.max_length",
+                    code=TOO_LARGE,
+                )
             doc = nlp.make_doc(art.text)
-            doc._.cg_published = art.published
+            # no publication date: a news URL's date (/2017/01/28/) anchors relative dates
+            doc._.cg_published = art.published or (date_from_url(art.url) if art.url else None)
             doc.user_data["cg_text"] = art.text  # == doc.text, which spaCy rebuilds per access
             pending.append(art)
             yield doc
