@@ -475,6 +475,7 @@ class RemoteStore:
                 "created": store.get("created"),
                 "software": store.get("software", f"conflictgraph {__version__}"),
                 "updates": list(store.get("updates", [])),
+                "summary": store.get("summary"),
                 "records": records,
             }
         return self._state
@@ -550,24 +551,22 @@ class RemoteStore:
             return _result(ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON))
         return _result(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
-    def info(self) -> dict[str, Any]:
-        """What ``Store.info`` answers, computed on the server's data."""
-        from conflictgraph.store.embedded import _date_range
+    def summary(self) -> dict[str, Any]:
+        """Counts, triples, named graphs and date range, computed from the server's data."""
+        return _summary(self.graph(), self.engine().ox)
 
+    def info(self) -> dict[str, Any]:
+        """What ``Store.info`` answers: from the store's description (written with the data),
+        else computed from the server's data."""
         state = self.state()
-        graph = self.graph()
-        engine = self.engine()
-        named = {q.graph_name for q in engine.ox if isinstance(q.graph_name, ox.NamedNode)}
+        summary = state["summary"] or self.summary()
         return {
             "path": self.path,
             "generation": state["generation"],
             "created": state["created"],
             "software": state["software"],
             "articles": len(state["records"]),
-            "counts": graph.counts(),
-            "triples": len(engine),
-            "named_graphs": len(named),
-            "dates": _date_range(graph),
+            **summary,
             "updates": len(state["updates"]),
             "bytes": 0,
             "article_list": [
@@ -713,10 +712,18 @@ class RemoteStore:
                 for sha, ex in fresh.items()
                 if ex is not None
             }
-            self.write(list(dataset), records, blobs, updates=state["updates"])
+            if state["updates"]:
+                graph = ConflictGraph(decode_store(SparqlEngine(dataset)))
+            self.write(
+                list(dataset),
+                records,
+                blobs,
+                updates=state["updates"],
+                summary=_summary(graph, dataset),
+            )
         self.refresh()
         report.generation = self.generation
-        report.counts = self.graph().counts()
+        report.counts = dict(self.info()["counts"])
         report.seconds = round(time.perf_counter() - t0, 3)
         return report
 
@@ -743,10 +750,12 @@ class RemoteStore:
         if not state["exists"]:
             raise StoreError(f"{self.path}: holds no conflictgraph store")
         self._http.update(_prologue() + update)
+        self.refresh()
         self._write_store_node(
             generation=state["generation"] + 1,
             created=state["created"],
             updates=[*state["updates"], update],
+            summary=self.summary(),
         )
         self.refresh()
 
@@ -757,6 +766,7 @@ class RemoteStore:
         blobs: dict[str, bytes],
         *,
         updates: Sequence[str] = (),
+        summary: dict[str, Any] | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> None:
         """Make the server hold ``quads`` (default graph and article graphs), the article
@@ -799,6 +809,7 @@ class RemoteStore:
             generation=state["generation"] + 1,
             created=state["created"] or datetime.now(UTC).isoformat(timespec="seconds"),
             updates=list(updates),
+            summary=summary,
         )
         self.refresh()
 
@@ -854,13 +865,21 @@ class RemoteStore:
             part = gone[i : i + _GRAPHS_PER_REQUEST]
             self._http.update(" ;\n".join(_delete(s, None) for s in part))
 
-    def _write_store_node(self, *, generation: int, created: str, updates: list[str]) -> None:
+    def _write_store_node(
+        self,
+        *,
+        generation: int,
+        created: str,
+        updates: list[str],
+        summary: dict[str, Any] | None,
+    ) -> None:
         """The store's own description, replaced in one update."""
         values = {
             "generation": generation,
             "created": created,
             "software": f"conflictgraph {__version__}",
             "updates": updates,
+            "summary": summary,
         }
         triples = " ".join(
             f"{_iri(_STORE_NODE)} {_iri(_SYS + k)} {_literal(json.dumps(v))} ."
@@ -876,6 +895,19 @@ def _delete(subject: str, name: str | None) -> str:
     """An update deleting the system graph's ``subject`` ``name`` (every property if None)."""
     predicate = _iri(_SYS + name) if name else "?p"
     return f"DELETE WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ {_iri(subject)} {predicate} ?o }} }}"
+
+
+def _summary(graph: ConflictGraph, dataset: ox.Store) -> dict[str, Any]:
+    """What ``info`` shows of a graph and its dataset (the embedded manifest's fields)."""
+    from conflictgraph.store.embedded import _date_range
+
+    named = {q.graph_name for q in dataset if isinstance(q.graph_name, ox.NamedNode)}
+    return {
+        "counts": graph.counts(),
+        "triples": len(dataset),
+        "named_graphs": len(named),
+        "dates": _date_range(graph),
+    }
 
 
 def _codec_bytes(ex: ArticleExtraction) -> bytes:
@@ -940,7 +972,8 @@ def push_store(
                         f"{local.path}: cannot read the extraction of '{r['id']}' ({exc})",
                         code=STORE_DAMAGED,
                     ) from exc
-        remote.write(quads, records, blobs, updates=updates, progress=progress)
+        summary = {k: local.manifest[k] for k in ("counts", "triples", "named_graphs", "dates")}
+        remote.write(quads, records, blobs, updates=updates, summary=summary, progress=progress)
     return {
         "articles": len(records),
         "extractions_sent": len(blobs),
