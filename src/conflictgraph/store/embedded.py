@@ -607,7 +607,8 @@ class Store:
             store.flush()
         finally:
             del store
-            gc.collect()
+            # no gc.collect(): nothing else refers to the store, and a full collection with the
+            # two merged graphs in memory takes a second at a million triples
         if gained is None:
             shutil.rmtree(tmp / "oxigraph")
             return None
