@@ -13,10 +13,14 @@ Engines, all in this one process:
 - ``rdflib``: rdflib's in-memory ``Dataset`` (the baseline; ratios are against it).
 
 The five queries are read from README.md ("Store and queries"), with bindings pointing at the
-synthetic data. Goals: actor timeline <= 20 ms and >= 20x faster than rdflib in memory; 1M
-triples loaded in <= 10 s.
+synthetic data; every engine is timed up to its rows in a Python list. Goals: actor timeline
+<= 20 ms and >= 20x faster than rdflib in memory; 1M triples loaded in <= 10 s.
 
-Run: .venv/bin/python bench/bench_store.py [--triples N] [--repeat R] [--no-rdflib]
+Then ``add`` of one article to a store of the same size built from synthetic extractions
+(:func:`synthetic_extractions`), on two copies of it: rewriting the whole generation
+(``rebuild=True``, what every add did before adds were incremental) and incrementally.
+
+Run: .venv/bin/python bench/bench_store.py [--triples N] [--repeat R] [--no-rdflib] [--no-add]
 """
 
 from __future__ import annotations

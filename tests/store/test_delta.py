@@ -212,3 +212,25 @@ def test_a_replaced_article_and_an_update_rebuild(
         b.add_extractions([exs[0], changed, *exs[2:]])
         b.sparql('INSERT DATA { <urn:note> rdfs:comment "kept" }', allow_update=True)
         same_store(a, b)
+
+
+def test_synthetic_articles_added_one_by_one_equal_a_rebuild(tmp_path: Path) -> None:
+    import importlib.util
+    import sys
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "bench_store.py"
+    spec = importlib.util.spec_from_file_location("bench_store", path)
+    assert spec is not None and spec.loader is not None
+    bench_store = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_store", bench_store)
+    spec.loader.exec_module(bench_store)
+    exs = bench_store.synthetic_extractions(44)
+    with (
+        Store.open(tmp_path / "step", create=True) as step,
+        Store.open(tmp_path / "all", create=True) as whole,
+    ):
+        step.add_extractions(exs[:40])
+        for ex in exs[40:]:
+            step.add_extractions([ex])
+        whole.add_extractions(exs, rebuild=True)
+        same_store(step, whole)

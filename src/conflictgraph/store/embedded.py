@@ -10,15 +10,22 @@ Layout of ``conflictgraph.db/``::
         manifest.json      articles (id, hash, file, title, dates, when added) in the order they
                            were added, SPARQL updates applied, counts, date range
         graph.json         the merged graph as node-link JSON (what the Python queries read)
+        merged.json        the merge before its cross-article step (where the next add resumes)
         oxigraph/          the RDF dataset (default graph + one named graph per article)
         READERS            flock'd shared by every process reading this generation
 
 A generation is written once and never changed. ``add`` builds the next generation in a hidden
 temporary folder, renames it into place and then replaces ``CURRENT`` atomically: a crash at any
-point (even ``kill -9``) leaves the store as it was before the add or as it is after it. Merging
-is a replay of :meth:`ConflictGraph.add_extraction` over every stored extraction in the order
+point (even ``kill -9``) leaves the store as it was before the add or as it is after it.
+
+Merging is :meth:`ConflictGraph.add_extraction` over every stored extraction in the order
 articles were added, followed by :meth:`ConflictGraph.consolidate`: the same merge as
 :func:`conflictgraph.build.build_graph`, so adding A then B gives the graph of adding A and B.
+An add resumes from ``merged.json`` (the merge of the articles stored so far) and merges only
+the new articles; the new generation's ``oxigraph/`` starts as hard links to the live one's
+immutable files, and :mod:`conflictgraph.store.delta` rewrites only what changed. A replaced
+article, a store with SPARQL updates, or ``rebuild=True`` replays every extraction and loads the
+RDF afresh (compacted).
 """
 
 from __future__ import annotations
