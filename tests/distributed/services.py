@@ -94,6 +94,15 @@ class OxigraphServer:
             stop(self.proc)
             self.proc = None
 
+    def update(self, text: str) -> None:
+        """Run a SPARQL update on the server, as another client would."""
+        req = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}/update",
+            data=urllib.parse.urlencode({"update": text}).encode(),
+        )
+        with urllib.request.urlopen(req, timeout=30):
+            pass
+
     def triples(self) -> int:
         """How many quads the server holds (all graphs), asked over HTTP."""
         query = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import socket
+import subprocess
+import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -15,11 +19,17 @@ from click.testing import CliRunner
 from services import OxigraphServer, canonical, free_port
 
 from conflictgraph.cli import cli
-from conflictgraph.errors import QueryError, StoreError
+from conflictgraph.errors import QueryError, StoreError, StoreLockedError
 from conflictgraph.model import ArticleExtraction
 from conflictgraph.query import demo_extractions
 from conflictgraph.store import Store, records
-from conflictgraph.store.remote import RemoteConfig, RemoteStore, pull_store, push_store
+from conflictgraph.store.remote import (
+    SYSTEM_GRAPH,
+    RemoteConfig,
+    RemoteStore,
+    pull_store,
+    push_store,
+)
 
 pytestmark = pytest.mark.distributed
 
@@ -264,3 +274,29 @@ def test_a_redirect_is_refused_so_credentials_never_travel_on(
             server.shutdown()
             server.server_close()
     assert seen == []
+
+
+def test_one_writer_at_a_time_and_stale_locks_are_taken_over(oxigraph: OxigraphServer) -> None:
+    remote = RemoteStore.open(oxigraph.url, create=True)
+    lock = f"<{SYSTEM_GRAPH}/lock> <{SYSTEM_GRAPH}#holder>"
+
+    def hold(**holder: object) -> None:
+        """Another writer's lock, written as that writer would."""
+        text = json.dumps(json.dumps(holder, sort_keys=True))  # a valid SPARQL string too
+        oxigraph.update(f"INSERT DATA {{ GRAPH <{SYSTEM_GRAPH}> {{ {lock} {text} }} }}")
+
+    now = time.time()
+    hold(token="a", host="elsewhere.example", pid=42, since="2026-01-01", expires=now + 600)
+    with pytest.raises(StoreLockedError, match=r"CG501.*elsewhere\.example, pid 42"):
+        remote.add_extractions(many_extractions(2))
+    with pytest.raises(StoreLockedError, match="CG501"):
+        remote.sparql('INSERT DATA { <urn:x> <urn:y> "z" }', allow_update=True)
+    remote.break_lock()
+    hold(token="b", host="elsewhere.example", pid=42, since="2026-01-01", expires=now - 1)
+    assert len(remote.add_extractions(many_extractions(2)).added) == 2  # expired: taken over
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    hold(token="c", host=socket.gethostname(), pid=gone.pid, since="2026-01-01", expires=now + 600)
+    assert len(remote.add_extractions(many_extractions(3)).added) == 1  # its holder is gone
+    probe = f"ASK {{ GRAPH <{SYSTEM_GRAPH}> {{ {lock} ?h }} }}"
+    assert remote.sparql(probe).askAnswer is False  # released after each write

@@ -31,16 +31,19 @@ file names others. Credentials never come from the URL or the command line: they
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
 import hashlib
 import json
 import os
 import re
+import socket
 import time
 import tomllib
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
@@ -56,12 +59,14 @@ from conflictgraph.errors import (
     SPARQL_SYNTAX,
     STORE_CONFIG,
     STORE_DAMAGED,
+    STORE_LOCKED,
     STORE_MISSING,
     STORE_REFUSED,
     STORE_UNREACHABLE,
     UPDATE_REFUSED,
     QueryError,
     StoreError,
+    StoreLockedError,
 )
 from conflictgraph.graph import ConflictGraph
 from conflictgraph.model import Article, ArticleExtraction
@@ -86,6 +91,8 @@ SCHEMES: Final = ("sparql+http://", "sparql+https://")
 SYSTEM_GRAPH: Final = "https://w3id.org/conflictgraph/system"
 _SYS: Final = "https://w3id.org/conflictgraph/system#"
 _STORE_NODE: Final = f"{SYSTEM_GRAPH}/store"
+_LOCK_NODE: Final = f"{SYSTEM_GRAPH}/lock"
+LEASE_SECONDS: Final = 3600  # a writer's lock outlives a crash by at most this
 _ENV_USER: Final = "CONFLICTGRAPH_STORE_USER"
 _ENV_PASSWORD: Final = "CONFLICTGRAPH_STORE_PASSWORD"
 _ENV_TOKEN: Final = "CONFLICTGRAPH_STORE_TOKEN"
@@ -604,6 +611,62 @@ class RemoteStore:
         }
 
     # -- writing ---------------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def writer(self) -> Iterator[None]:
+        """Hold the store's writer lock: one writer at a time, as in the embedded store. The
+        lock is a lease in the system graph, taken over when it expired or when its holder
+        was a process of this host that is gone (or this very process, after a failure)."""
+        held = self._acquire()
+        try:
+            yield
+        finally:
+            with contextlib.suppress(StoreError):
+                self._http.update(_lock_update("DELETE DATA", held))
+
+    def break_lock(self) -> None:
+        """Remove the writer lock whoever holds it (when its holder is known to be gone)."""
+        self._http.update(
+            f"DELETE WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ {_iri(_LOCK_NODE)} ?p ?o }} }}"
+        )
+
+    def _holder(self) -> str | None:
+        rows = self._select(
+            f"SELECT ?h WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} "
+            f"{{ {_iri(_LOCK_NODE)} {_iri(_SYS + 'holder')} ?h }} }}"
+        )
+        return rows[0]["h"].value if rows else None
+
+    def _acquire(self) -> str:
+        me = {
+            "token": uuid.uuid4().hex,
+            "host": socket.gethostname(),
+            "pid": os.getpid(),
+            "since": datetime.now(UTC).isoformat(timespec="seconds"),
+            "expires": time.time() + LEASE_SECONDS,
+        }
+        text = json.dumps(me, sort_keys=True)
+        insert = _lock_update("INSERT", text)
+        for _ in range(5):
+            self._http.update(
+                f"{insert} WHERE {{ FILTER NOT EXISTS {{ GRAPH {_iri(SYSTEM_GRAPH)} "
+                f"{{ {_iri(_LOCK_NODE)} {_iri(_SYS + 'holder')} ?h }} }} }}"
+            )
+            held = self._holder()
+            if held == text:
+                return text
+            if held is not None:
+                holder = _holder_info(held)
+                if not _stale(holder):
+                    raise StoreLockedError(
+                        f"{self.path}: another process is writing the store (host "
+                        f"{holder.get('host')}, pid {holder.get('pid')}, since "
+                        f"{holder.get('since')}); if it is gone, RemoteStore.break_lock() "
+                        "frees the store",
+                        code=STORE_LOCKED,
+                    )
+                self._http.update(_lock_update("DELETE DATA", held))  # take the stale lock over
+        raise StoreLockedError(f"{self.path}: could not take the writer lock", code=STORE_LOCKED)
+
     def add(
         self,
         inputs: Iterable[str | os.PathLike[str]],
@@ -659,73 +722,67 @@ class RemoteStore:
     def _add(
         self, candidates: list[_Pending], extract_new: Callable[[list[_Pending]], None]
     ) -> AddReport:
-        """The embedded store's add rules (by id and content hash), then one idempotent write."""
+        """The embedded store's add rules (by id and content hash), then one idempotent write.
+        New articles are extracted before the writer lock is taken (extraction may take long);
+        under the lock the store is read again and the classification redone."""
         t0 = time.perf_counter()
-        report = AddReport()
         self.refresh()
-        state = self.state()
-        records = [dict(r) for r in state["records"]]
-        by_id = {r["id"]: r for r in records}
-        by_hash = {r["sha256"]: r["id"] for r in records}
-        pending: dict[str, _Pending] = {}
-        for cand in candidates:
-            aid, sha = cand.article.id, cand.sha256
-            origin = cand.article.origin or aid
-            if aid in pending:
-                if pending[aid].sha256 == sha:
-                    continue
-                report.notices.append(f"{origin}: same article id '{aid}' as an earlier input")
-            elif aid in by_id and by_id[aid]["sha256"] == sha:
-                report.unchanged.append(aid)
-                continue
-            elif sha in by_hash and by_hash[sha] != aid:
-                report.duplicates.append(aid)
-                report.notices.append(
-                    f"{origin}: same content as stored article '{by_hash[sha]}'; not added"
-                )
-                continue
-            pending[aid] = cand
-            by_hash[sha] = aid
-        if pending or not state["exists"]:
-            todo = [p for p in pending.values() if p.extraction is None]
-            if todo:
-                extract_new(todo)
-            now = datetime.now(UTC).isoformat(timespec="seconds")
-            for p in pending.values():
-                record = _record(p.article, p.sha256, now)
-                if p.article.id in by_id:
-                    report.replaced.append(p.article.id)
-                    record["added"] = by_id[p.article.id]["added"]
-                    records[records.index(by_id[p.article.id])] = record
-                else:
-                    report.added.append(p.article.id)
-                    records.append(record)
-            fresh = {p.sha256: p.extraction for p in pending.values() if p.extraction is not None}
-            graph = self._replay(records, fresh)
-            created = datetime.now(UTC).replace(microsecond=0)
-            dataset = ox.Store()
-            dataset.load(nquads(graph.g, generated_at=created), format=ox.RdfFormat.N_QUADS)
-            for update in state["updates"]:
-                _apply(dataset, update)
-            blobs = {
-                sha: gzip.compress(_codec_bytes(ex), compresslevel=5, mtime=0)
-                for sha, ex in fresh.items()
-                if ex is not None
-            }
-            if state["updates"]:
-                graph = ConflictGraph(decode_store(SparqlEngine(dataset)))
-            self.write(
-                list(dataset),
-                records,
-                blobs,
-                updates=state["updates"],
-                summary=_summary(graph, dataset),
-            )
+        todo = [
+            p
+            for p in _classify(candidates, self.state()["records"], AddReport()).values()
+            if p.extraction is None
+        ]
+        if todo:
+            extract_new(todo)
+        report = AddReport()
+        with self.writer():
+            self.refresh()
+            state = self.state()
+            records = [dict(r) for r in state["records"]]
+            by_id = {r["id"]: r for r in records}
+            pending = _classify(candidates, records, report)
+            if pending or not state["exists"]:
+                late = [p for p in pending.values() if p.extraction is None]
+                if late:  # another writer changed these articles meanwhile
+                    extract_new(late)
+                now = datetime.now(UTC).isoformat(timespec="seconds")
+                for p in pending.values():
+                    record = _record(p.article, p.sha256, now)
+                    if p.article.id in by_id:
+                        report.replaced.append(p.article.id)
+                        record["added"] = by_id[p.article.id]["added"]
+                        records[records.index(by_id[p.article.id])] = record
+                    else:
+                        report.added.append(p.article.id)
+                        records.append(record)
+                fresh = {p.sha256: p.extraction for p in pending.values() if p.extraction}
+                self._write_merged(records, fresh, state["updates"])
         self.refresh()
         report.generation = self.generation
         report.counts = dict(self.info()["counts"])
         report.seconds = round(time.perf_counter() - t0, 3)
         return report
+
+    def _write_merged(
+        self,
+        records: list[dict[str, Any]],
+        fresh: dict[str, ArticleExtraction],
+        updates: list[str],
+    ) -> None:
+        """Replay, encode, apply the stored updates and write everything (writer lock held)."""
+        graph = self._replay(records, fresh)
+        created = datetime.now(UTC).replace(microsecond=0)
+        dataset = ox.Store()
+        dataset.load(nquads(graph.g, generated_at=created), format=ox.RdfFormat.N_QUADS)
+        for update in updates:
+            _apply(dataset, update)
+        if updates:
+            graph = ConflictGraph(decode_store(SparqlEngine(dataset)))
+        blobs = {
+            sha: gzip.compress(_codec_bytes(ex), compresslevel=5, mtime=0)
+            for sha, ex in fresh.items()
+        }
+        self.write(list(dataset), records, blobs, updates=updates, summary=_summary(graph, dataset))
 
     def _replay(
         self, records: list[dict[str, Any]], fresh: dict[str, ArticleExtraction]
@@ -746,17 +803,19 @@ class RemoteStore:
 
     def _apply_update(self, update: str) -> None:
         """Apply an update on the server and record it for replay after later adds."""
-        state = self.state()
-        if not state["exists"]:
-            raise StoreError(f"{self.path}: holds no conflictgraph store")
-        self._http.update(_prologue() + update)
-        self.refresh()
-        self._write_store_node(
-            generation=state["generation"] + 1,
-            created=state["created"],
-            updates=[*state["updates"], update],
-            summary=self.summary(),
-        )
+        with self.writer():
+            self.refresh()
+            state = self.state()
+            if not state["exists"]:
+                raise StoreError(f"{self.path}: holds no conflictgraph store")
+            self._http.update(_prologue() + update)
+            self.refresh()
+            self._write_store_node(
+                generation=state["generation"] + 1,
+                created=state["created"],
+                updates=[*state["updates"], update],
+                summary=self.summary(),
+            )
         self.refresh()
 
     def write(
@@ -834,7 +893,7 @@ class RemoteStore:
             for row in self._select(
                 f"SELECT DISTINCT ?s WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ ?s ?p ?o }} }}"
             )
-        } - {_STORE_NODE}
+        } - {_STORE_NODE, _LOCK_NODE}
         records = [{**r, "order": order} for order, r in enumerate(records)]
         for i in range(0, len(records), _GRAPHS_PER_REQUEST):
             part = records[i : i + _GRAPHS_PER_REQUEST]
@@ -895,6 +954,69 @@ def _delete(subject: str, name: str | None) -> str:
     """An update deleting the system graph's ``subject`` ``name`` (every property if None)."""
     predicate = _iri(_SYS + name) if name else "?p"
     return f"DELETE WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ {_iri(subject)} {predicate} ?o }} }}"
+
+
+def _lock_update(operation: str, holder: str) -> str:
+    """``INSERT`` / ``DELETE DATA`` of the lock triple naming ``holder``."""
+    triple = f"{_iri(_LOCK_NODE)} {_iri(_SYS + 'holder')} {_literal(holder)}"
+    return f"{operation} {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ {triple} }} }}"
+
+
+def _holder_info(text: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _stale(holder: dict[str, Any]) -> bool:
+    """Whether a lock holder is gone: its lease expired, or it was a process of this host
+    that no longer runs (or this process itself, whose earlier write failed)."""
+    if not holder or float(holder.get("expires", 0)) < time.time():
+        return True
+    if holder.get("host") != socket.gethostname():
+        return False
+    pid = int(holder.get("pid", 0))
+    if pid <= 0 or pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def _classify(
+    candidates: list[_Pending], records: list[dict[str, Any]], report: AddReport
+) -> dict[str, _Pending]:
+    """The candidates to store, by the embedded store's rules: not the unchanged ones (same id
+    and content), not the duplicates (same content under another id); the rest noted in
+    ``report``."""
+    by_id = {r["id"]: r for r in records}
+    by_hash = {r["sha256"]: r["id"] for r in records}
+    pending: dict[str, _Pending] = {}
+    for cand in candidates:
+        aid, sha = cand.article.id, cand.sha256
+        origin = cand.article.origin or aid
+        if aid in pending:
+            if pending[aid].sha256 == sha:
+                continue
+            report.notices.append(f"{origin}: same article id '{aid}' as an earlier input")
+        elif aid in by_id and by_id[aid]["sha256"] == sha:
+            report.unchanged.append(aid)
+            continue
+        elif sha in by_hash and by_hash[sha] != aid:
+            report.duplicates.append(aid)
+            report.notices.append(
+                f"{origin}: same content as stored article '{by_hash[sha]}'; not added"
+            )
+            continue
+        pending[aid] = cand
+        by_hash[sha] = aid
+    return pending
 
 
 def _summary(graph: ConflictGraph, dataset: ox.Store) -> dict[str, Any]:
@@ -973,7 +1095,8 @@ def push_store(
                         code=STORE_DAMAGED,
                     ) from exc
         summary = {k: local.manifest[k] for k in ("counts", "triples", "named_graphs", "dates")}
-        remote.write(quads, records, blobs, updates=updates, summary=summary, progress=progress)
+        with remote.writer():
+            remote.write(quads, records, blobs, updates=updates, summary=summary, progress=progress)
     return {
         "articles": len(records),
         "extractions_sent": len(blobs),
