@@ -146,7 +146,7 @@ def test_references_between_files_resolve(gaz: Gazetteer) -> None:
 
 def test_kinds_cover_every_file(gaz: Gazetteer) -> None:
     kinds = {e.kind for e in gaz}
-    assert kinds == {"state", "igo", "armed_group", "group", "accord"}
+    assert kinds == {"state", "igo", "armed_group", "group", "organisation", "accord"}
     groups = _csv("armed_groups.csv")
     assert {r["actor_type"] for r in groups} <= {"armed_group", "group"}
 

@@ -220,13 +220,12 @@ class _Builder:
         entry = gaz.state(key.split(":", 1)[1]) if key.startswith("state:") else gaz.by_key(key)
         if entry is None:
             return
-        actor_type = (
-            ActorType.STATE
-            if entry.kind == "state"
-            else ActorType.IGO
-            if entry.kind == "igo"
-            else ActorType.ARMED_GROUP
-        )
+        actor_type = {
+            "state": ActorType.STATE,
+            "igo": ActorType.IGO,
+            "group": ActorType.GROUP,
+            "organisation": ActorType.ORGANISATION,
+        }.get(entry.kind, ActorType.ARMED_GROUP)
         self.actors[key] = Actor(
             id=key,
             label=entry.label,

@@ -22,7 +22,7 @@ from conflictgraph.nlp.gazetteer_ruler import GAZ_SPANS
 from conflictgraph.resolve import identity
 from conflictgraph.resolve.gazetteer import Gazetteer, GazetteerEntry, load_gazetteer
 from conflictgraph.resolve.officeholders import Officeholders, load_officeholders
-from conflictgraph.resolve.places import PlaceIndex
+from conflictgraph.resolve.places import Place, PlaceIndex
 
 __all__ = ["ActorMention", "MentionFinder", "Mentions", "PlaceMention", "ResolutionMention"]
 
@@ -535,6 +535,12 @@ class MentionFinder:
         taken = set(m_i for r in m.resolutions for m_i in range(r.start, r.end))
         gaz_spans = [s for s in gaz_spans if not any(i in taken for i in range(s.start, s.end))]
         self._likely_country: str | None = None
+        self._named_states = {
+            e.iso3
+            for span in gaz_spans
+            for e in [self.gaz.by_key(span.id_)]
+            if e is not None and e.kind == "state" and e.iso3
+        }
         self._place_like: list[Span] = []
         self._datelines: set[int] = set()
         m.conflict_country = self._conflict_country(doc, gaz_spans)
@@ -798,7 +804,7 @@ class MentionFinder:
                 if how == "name" and self._state_is_place(span):
                     pass  # still a mention of the state; events decide the role
                 m.actors.append(self._entry_mention(span, entry, how))
-            elif entry.kind in {"igo", "armed_group", "group"}:
+            elif entry.kind in {"igo", "armed_group", "group", "organisation"}:
                 m.actors.append(self._entry_mention(span, entry, how))
 
     def _entry_mention(self, span: Span, entry: GazetteerEntry, how: str) -> ActorMention:
@@ -806,6 +812,7 @@ class MentionFinder:
             "state": ActorType.STATE,
             "igo": ActorType.IGO,
             "armed_group": ActorType.ARMED_GROUP,
+            "organisation": ActorType.ORGANISATION,
         }.get(entry.kind, ActorType.GROUP)
         key = identity.state_id(entry.iso3) if entry.kind == "state" and entry.iso3 else entry.key
         return ActorMention(
@@ -816,7 +823,12 @@ class MentionFinder:
             actor_type=actor_type,
             iso3=entry.iso3 if entry.kind == "state" else None,
             country=entry.iso3 if entry.kind != "state" else None,
-            affiliation=entry.parent,
+            affiliation=entry.parent
+            or (
+                identity.state_id(entry.iso3)
+                if entry.kind == "organisation" and entry.iso3
+                else None
+            ),
             wikidata=entry.wikidata,
             how=how,
             surface=span.text,
@@ -1169,11 +1181,18 @@ class MentionFinder:
         office then."""
         on = doc._.cg_published if Doc.has_extension("cg_published") else None
         book = self.officeholders
+        # "Redwan Hussein ... Hussein said": a surname the article gives with a first name
+        # somewhere is that person's, not a namesake in office elsewhere
+        named_in_full = {
+            t.text
+            for t in self._tokens[1:]
+            if t.pos_ == "PROPN" and self._tokens[t.i - 1].pos_ == "PROPN"
+        }
         for a in m.actors:
             if a.actor_type != ActorType.PERSON:
                 continue
             term = book.lookup(a.label, on)
-            if term is None and " " not in a.label:
+            if term is None and " " not in a.label and a.label not in named_in_full:
                 term = book.by_surname(a.label, on)
                 if term is not None:
                     a.label, a.key = term.name, identity.person_id(term.name)
@@ -1623,7 +1642,7 @@ class MentionFinder:
             if any(t.i in m.token_actor or t.i in m.token_place or t.i in in_time for t in ent):
                 continue
             text = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            place = self.places.lookup(text, min_population=0)
+            place = self._local_place(text)
             iso3 = place.iso3 if place else self._country_after(ent, m)
             label = place.name if place else text
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
@@ -1696,7 +1715,7 @@ class MentionFinder:
                 for t in span
             ):
                 continue
-            place = self.places.lookup(span.text, min_population=0)
+            place = self._local_place(span.text)
             if place is None:
                 continue
             m.places.append(
@@ -1709,6 +1728,14 @@ class MentionFinder:
                     span.text,
                 )
             )
+
+    def _local_place(self, name: str) -> Place | None:
+        """A town the text places things in: any size in a country the article names, else
+        only towns of 15,000 people or more ('in Rimbo' is Sweden's, not a namesake's)."""
+        place = self.places.lookup(name, min_population=0)
+        if place is None or place.population >= 15000 or place.iso3 in self._named_states:
+            return place
+        return None
 
     def _dateline_tokens(self, doc: Doc) -> set[int]:
         """The tokens of datelines: a paragraph (of the first four) that opens with a word in
@@ -1754,7 +1781,7 @@ class MentionFinder:
                     for t in span
                 ):
                     break
-                place = self.places.lookup(span.text, min_population=0)
+                place = self._local_place(span.text)
                 if place is None:
                     continue
                 if any(t.i in m.token_actor for t in span):

@@ -45,14 +45,14 @@ __all__ = [
     "load_gazetteer",
 ]
 
-KINDS = ("state", "igo", "armed_group", "group", "accord")
+KINDS = ("state", "igo", "armed_group", "group", "organisation", "accord")
 """Entry kinds. Between entries sharing a surface form, a state wins over an IGO, an IGO over a
 group (armed or not), a group over an accord."""
 
 HOWS = ("name", "alias", "demonym", "capital")
 """How a surface form names an entry, strongest first."""
 
-_KIND_RANK = {"state": 0, "igo": 1, "armed_group": 2, "group": 2, "accord": 3}
+_KIND_RANK = {"state": 0, "igo": 1, "armed_group": 2, "group": 2, "organisation": 2, "accord": 3}
 _HOW_RANK = {how: rank for rank, how in enumerate(HOWS)}
 
 # Words joined to a name by a hyphen that leave the name an actor: "U.S.-led", "Iranian-backed".
@@ -350,11 +350,28 @@ def _igos() -> Iterator[GazetteerEntry]:
 
 def _groups() -> Iterator[GazetteerEntry]:
     for row in _rows("armed_groups.csv"):
+        if row["actor_type"] not in {"armed_group", "group"}:
+            raise ValueError(f"armed_groups.csv: {row['id']}: kind {row['actor_type']!r}")
         yield GazetteerEntry(
             key=f"group:{row['id']}",
             label=row["name"],
             kind=row["actor_type"],
             iso3=row["country"] or None,
+            wikidata=row["wikidata"] or None,
+            aliases=_unique(_split(row["aliases"]), exclude=row["name"]),
+        )
+
+
+def _organisations() -> Iterator[GazetteerEntry]:
+    """Non-governmental organisations and state agencies known by name ('MSF', 'the
+    Pentagon'); an agency's ``iso3`` is its state."""
+    for row in _rows("organisations.csv"):
+        iso3 = row["country"] or None
+        yield GazetteerEntry(
+            key=f"org:{iso3}:{row['id']}" if iso3 else f"org:{row['id']}",
+            label=row["name"],
+            kind="organisation",
+            iso3=iso3,
             wikidata=row["wikidata"] or None,
             aliases=_unique(_split(row["aliases"]), exclude=row["name"]),
         )
@@ -382,7 +399,7 @@ def _offices() -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The gazetteer of the package data, read once and cached."""
-    gaz = Gazetteer([*_states(), *_igos(), *_groups(), *_accords()], _offices())
+    gaz = Gazetteer([*_states(), *_igos(), *_groups(), *_organisations(), *_accords()], _offices())
     for entry in gaz:
         if entry.parent and entry.parent not in gaz.entries:
             raise ValueError(f"{entry.key}: parent {entry.parent!r} is not in the gazetteer")
