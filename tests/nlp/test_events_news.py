@@ -314,3 +314,24 @@ def test_a_news_url_dates_an_undated_article(nlp) -> None:  # type: ignore[no-un
     assert ev.time is not None and ev.time.start == date(2019, 4, 5)
     # a leader's forces act for the group he commands (from the officeholder table)
     assert [p.actor.key for p in ev.participants] == ["group:lna"]
+
+
+def test_diplomatic_moves_told_the_usual_way(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Russian Foreign Minister Sergei Lavrov spoke. Britain expelled 23 Russian diplomats "
+        "on Wednesday. Putin called the expulsions a provocation. Saudi Arabia and Iran agreed "
+        "to restore ties. Iraq and Oman hosted several rounds of talks between the two rivals.",
+    )
+    expelled = one(evs, "expelled")
+    assert expelled["cameo"] == "166"  # expel diplomats (not individuals)
+    assert expelled["roles"] == {"state:GBR": "source", "state:RUS": "target"}  # not Lavrov
+    called = one(evs, "called")
+    assert (called["cameo"], called["roles"]) == ("010", {"person:vladimir-putin": "speaker"})
+    talks = one(evs, "talks")
+    assert talks["roles"] == {
+        "state:SAU": "participant",
+        "state:IRN": "participant",
+        "state:IRQ": "host",
+        "state:OMN": "host",
+    }

@@ -276,6 +276,27 @@ CAPTIVE_NOUNS = {
 }
 # "X is expected / scheduled / set / due to VERB": X is the one who will act
 RAISING_PASSIVES = {"expect", "schedule", "set", "due", "slate", "plan", "poise", "invite"}
+DIPLOMAT_NOUNS = {"diplomat", "ambassador", "envoy", "attache", "consul", "staff", "official"}
+# "the two sides", "both rivals", "the three leaders": the parties just named, by number
+COUNTED_PARTY_NOUNS = {
+    "side",
+    "country",
+    "state",
+    "nation",
+    "rival",
+    "neighbour",
+    "neighbor",
+    "foe",
+    "enemy",
+    "leader",
+    "government",
+    "president",
+    "minister",
+    "capital",
+    "man",
+}
+# nouns that count or measure meetings: "several rounds of talks", "two days of talks"
+ROUND_NOUNS = {"round", "series", "day", "week", "month", "session", "sitting"}
 # nouns for armed men, and the words that tie them to whom they fight for
 FORCE_NOUNS = {"force", "troop", "fighter", "militia", "militiaman", "loyalist", "soldier", "unit"}
 FORCE_LINKS = {"loyal", "back", "allied", "lead", "affiliated", "aligned", "support", "command"}
@@ -775,6 +796,8 @@ class EventFinder:
             return trig if obj_lemmas & wanted else None
         if low in {"swap", "exchange"}:
             return trig if obj_lemmas & CAPTIVE_NOUNS else None
+        if low == "expel" and obj_lemmas & DIPLOMAT_NOUNS:
+            return Trigger(low, "VERB", "166", "sanction", True, "expulsion of diplomats")
         if low in {"storm", "expel", "deport"}:
             return trig if objs else None
         if low == "beat":
@@ -786,6 +809,11 @@ class EventFinder:
             return trig
         if low in {"travel", "arrive"}:
             return trig if preps & {"to", "in", "at"} else None
+        if low == "call" and any(
+            c.dep_ == "oprd" and c.i not in self.m.token_actor for c in tok.children
+        ):
+            # "Putin called the explosion a terrorist act": a statement, not a phone call
+            return Trigger("call", "VERB", "010", "statement", False, "statement")
         if low == "call":
             asked = [
                 p
@@ -1466,7 +1494,7 @@ class EventFinder:
         if tok.pos_ == "PRON" and low in {"it", "they", "them", "he", "she", "him", "her", "we"}:
             return self._antecedent(tok, si, verb)
         if low in NUMBER_WORDS or (
-            tok.lemma_.lower() in {"side", "country", "state", "nation"}
+            tok.lemma_.lower() in COUNTED_PARTY_NOUNS
             and any(c.lower_ in NUMBER_WORDS for c in tok.children)
         ):
             n = NUMBER_WORDS.get(low) or next(
@@ -1710,6 +1738,8 @@ class EventFinder:
                 }
                 out.append(next(iter(people.values())) if len(people) == 1 else owner)
             return out
+        if tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children):
+            return states  # "23 Russian diplomats": Russia's people, not the one it named
         want = OFFICIAL_TITLES.get(tok.lemma_.lower(), tok.lemma_.lower())
         for st in states:
             hits = [p for p in persons.values() if p.affiliation == st.key]
@@ -1831,6 +1861,12 @@ class EventFinder:
         for c in tok.children:
             if c.dep_ in {"dobj", "attr"} and self._event_at(c) is not None:
                 return c
+            if c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in ROUND_NOUNS:
+                for g in c.children:  # "hosted several rounds of talks"
+                    if g.dep_ == "prep" and g.lower_ == "of":
+                        for p in g.children:
+                            if p.dep_ == "pobj" and self._event_at(p) is not None:
+                                return p
             if c.dep_ == "prep" and c.lower_ in {"at", "in", "on", "for", "during", "to"}:
                 for p in c.children:
                     if p.dep_ == "pobj" and self._event_at(p) is not None:
