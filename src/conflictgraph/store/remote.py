@@ -92,6 +92,7 @@ SYSTEM_GRAPH: Final = "https://w3id.org/conflictgraph/system"
 _SYS: Final = "https://w3id.org/conflictgraph/system#"
 _STORE_NODE: Final = f"{SYSTEM_GRAPH}/store"
 _LOCK_NODE: Final = f"{SYSTEM_GRAPH}/lock"
+_GENERATED_AT: Final = "http://www.w3.org/ns/prov#generatedAtTime"
 LEASE_SECONDS: Final = 3600  # a writer's lock outlives a crash by at most this
 _ENV_USER: Final = "CONFLICTGRAPH_STORE_USER"
 _ENV_PASSWORD: Final = "CONFLICTGRAPH_STORE_PASSWORD"
@@ -383,6 +384,13 @@ def _serialize(quads: Iterable[ox.Quad]) -> bytes:
     return ox.serialize(list(quads), format=ox.RdfFormat.N_QUADS)
 
 
+def _graph_digest(quads: list[ox.Quad]) -> str:
+    """A digest of one graph's content, its build time left out (blank nodes count as they
+    are labelled, so a graph holding some is always sent again)."""
+    lines = sorted(str(q) for q in quads if q.predicate.value != _GENERATED_AT)
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
 def _record_subject(article_id: str) -> str:
     return f"{SYSTEM_GRAPH}/article/{hashlib.sha256(article_id.encode()).hexdigest()[:32]}"
 
@@ -465,7 +473,7 @@ class RemoteStore:
         if self._state is None:
             rows = self._select(
                 f"SELECT ?s ?p ?o WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ ?s ?p ?o "
-                f"FILTER(?p != {_iri(_SYS + 'extraction')}) }} }}"
+                f"FILTER(?p != {_iri(_SYS + 'extraction')} && ?p != {_iri(_SYS + 'digest')}) }} }}"
             )
             store: dict[str, Any] = {}
             records: list[dict[str, Any]] = []
@@ -831,31 +839,40 @@ class RemoteStore:
         """Make the server hold ``quads`` (default graph and article graphs), the article
         ``records`` (in order) and the extractions ``blobs`` (gzipped JSON by content hash)
         not stored yet. Idempotent: run again after an interruption, it completes the write
-        and duplicates nothing. ``progress`` is called with the number of quads sent."""
+        and duplicates nothing. Article graphs whose content (build time aside) the server
+        holds already are not sent again. ``progress`` is called with numbers of quads."""
         state = self.state()
         by_graph: dict[str | None, list[ox.Quad]] = {}
         for q in quads:
             by_graph.setdefault(_graph_key(q), []).append(q)
         default = by_graph.pop(None, [])
-        # 1. the article graphs, a batch of graphs per request (drop, then post)
-        names = sorted(by_graph)
+        # 1. the article graphs that changed, a batch of graphs per request (drop, then post)
+        held = self._digests()
+        digests = {name: _graph_digest(by_graph[name]) for name in by_graph if name is not None}
+        names = sorted(digests)
         batch: list[str] = []
         size = 0
         for name in names:
+            if held.get(name) == digests[name]:
+                if progress is not None:
+                    progress(len(by_graph[name]))
+                continue
             batch.append(name)
             size += len(by_graph[name])
             if len(batch) >= _GRAPHS_PER_REQUEST or size >= _QUADS_PER_REQUEST:
-                self._replace_graphs(batch, by_graph, progress)
+                self._replace_graphs(batch, by_graph, digests, progress)
                 batch, size = [], 0
         if batch:
-            self._replace_graphs(batch, by_graph, progress)
+            self._replace_graphs(batch, by_graph, digests, progress)
         # 2. graphs the new dataset no longer has
         wanted = {*names, SYSTEM_GRAPH}
         rows = self._select("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")
         stale = sorted(row["g"].value for row in rows if row["g"].value not in wanted)
+        stale += sorted(set(held) - wanted - set(stale))
         for i in range(0, len(stale), _GRAPHS_PER_REQUEST):
             part = stale[i : i + _GRAPHS_PER_REQUEST]
-            self._http.update(" ;\n".join(f"DROP SILENT GRAPH {_iri(g)}" for g in part))
+            drops = [f"DROP SILENT GRAPH {_iri(g)}" for g in part]
+            self._http.update(" ;\n".join([*drops, *(_delete(g, "digest") for g in part)]))
         # 3. the default graph, dropped and posted again in chunks
         self._http.update("DROP SILENT DEFAULT")
         for chunk in _chunks_keeping_blank_nodes(default, _QUADS_PER_REQUEST):
@@ -872,14 +889,30 @@ class RemoteStore:
         )
         self.refresh()
 
+    def _digests(self) -> dict[str, str]:
+        """The digest of each article graph as last written, by graph name."""
+        rows = self._select(
+            f"SELECT ?g ?d WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} "
+            f"{{ ?g {_iri(_SYS + 'digest')} ?d }} }}"
+        )
+        return {row["g"].value: row["d"].value for row in rows}
+
     def _replace_graphs(
         self,
         names: list[str],
         by_graph: dict[str | None, list[ox.Quad]],
+        digests: dict[str, str],
         progress: Callable[[int], None] | None,
     ) -> None:
-        self._http.update(" ;\n".join(f"DROP SILENT GRAPH {_iri(g)}" for g in names))
-        body = b"".join(_serialize(by_graph[g]) for g in names)
+        """Drop ``names`` and their digests, then post the graphs with their digests last."""
+        drops = [f"DROP SILENT GRAPH {_iri(g)}" for g in names]
+        self._http.update(" ;\n".join([*drops, *(_delete(g, "digest") for g in names)]))
+        system = ox.NamedNode(SYSTEM_GRAPH)
+        marks = [
+            ox.Quad(ox.NamedNode(g), ox.NamedNode(_SYS + "digest"), ox.Literal(digests[g]), system)
+            for g in names
+        ]
+        body = b"".join(_serialize(by_graph[g]) for g in names) + _serialize(marks)
         self._http.post_quads(body)
         if progress is not None:
             progress(sum(len(by_graph[g]) for g in names))
@@ -893,7 +926,8 @@ class RemoteStore:
             for row in self._select(
                 f"SELECT DISTINCT ?s WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ ?s ?p ?o }} }}"
             )
-        } - {_STORE_NODE, _LOCK_NODE}
+        }
+        present = {s for s in present if s.startswith(f"{SYSTEM_GRAPH}/article/")}
         records = [{**r, "order": order} for order, r in enumerate(records)]
         for i in range(0, len(records), _GRAPHS_PER_REQUEST):
             part = records[i : i + _GRAPHS_PER_REQUEST]
