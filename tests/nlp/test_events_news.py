@@ -335,3 +335,18 @@ def test_diplomatic_moves_told_the_usual_way(nlp) -> None:  # type: ignore[no-un
         "state:IRQ": "host",
         "state:OMN": "host",
     }
+
+
+def test_towns_changing_hands_and_live_blog_times(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "07:05 - Jalalabad fell to the Taliban overnight. Russian forces captured Debaltseve. "
+        "11:30 - Secretary of State Antony Blinken says the embassy is safe.",
+        published=date(2021, 8, 15),
+    )
+    fell = one(evs, "fell")
+    assert fell["cameo"] == "192"
+    assert fell["roles"] == {"group:taliban": "source", "state:AFG": "target"}
+    assert one(evs, "captured")["roles"] == {"state:RUS": "source", "state:UKR": "target"}
+    says = one(evs, "says")  # a live blog's clock time dates it by the blog's day
+    assert says["start"] == date(2021, 8, 15)

@@ -13,7 +13,7 @@ from the publication date.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -295,6 +295,7 @@ COUNTED_PARTY_NOUNS = {
     "capital",
     "man",
 }
+CAPTURE_VERBS = {"fall", "take", "enter", "overrun", "capture", "seize", "retake", "recapture"}
 # nouns that count or measure meetings: "several rounds of talks", "two days of talks"
 ROUND_NOUNS = {"round", "series", "day", "week", "month", "session", "sitting"}
 # nouns for armed men, and the words that tie them to whom they fight for
@@ -469,7 +470,7 @@ class EventFinder:
         self.m = mentions
         self.published = published
         self.tok_timex: dict[int, TimeExpression] = {}
-        for tx in timexes:
+        for tx in map(_clock_day, timexes):
             span = doc.char_span(tx.char_start, tx.char_end, alignment_mode="expand")
             if span is not None:
                 for t in span:
@@ -791,6 +792,21 @@ class EventFinder:
             return trig if "to" in preps else None
         if low in {"halt", "stop"}:
             return trig if obj_lemmas & HALTABLE_NOUNS else None
+        if low in {"fall", "take", "enter", "overrun"}:
+            # "Jalalabad fell to the Taliban", "the town was taken", "fighters entered Kabul":
+            # a place changing hands; "took part", "entered talks" are not
+            places = [c for c in objs if c.i in self.m.token_place]
+            if low == "fall":
+                to = [
+                    p
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ == "to"
+                    for p in c.children
+                    if p.dep_ == "pobj" and p.i in self.m.token_actor
+                ]
+                subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i in self.m.token_place]
+                return trig if to and subj else None
+            return trig if places else None
         if low == "accept":
             wanted = PROPOSAL_NOUNS | SUPPORTED_NOUNS | {"terms", "demand", "condition", "offer"}
             return trig if obj_lemmas & wanted else None
@@ -1171,6 +1187,8 @@ class EventFinder:
             sentences=[si],
         )
         self._verb_arguments(ev, tok, si, directed=trig.directed)
+        if low in CAPTURE_VERBS:
+            self._capture_roles(ev, tok, si)
         if not ev.participants:
             return None
         if cls == "statement":
@@ -1652,6 +1670,40 @@ class EventFinder:
             if ev.merged_into is None and ev.cls in ROLE_NOUN_CLASSES:
                 return ev if si - ev.sentences[-1] <= 3 else None
         return None
+
+    def _capture_roles(self, ev: EventMention, tok: Token, si: int) -> None:
+        """'Jalalabad fell to the Taliban': the Taliban took it; the town's state lost it."""
+        if tok.lemma_.lower() == "fall":
+            for p in ev.participants:
+                if p.role == Role.TARGET:
+                    p.role = Role.SOURCE
+        takers = {p.actor.key for p in ev.participants if p.role == Role.SOURCE}
+        if not takers or any(p.role == Role.TARGET for p in ev.participants):
+            return
+        for c in tok.children:
+            place = self.m.token_place.get(c.i)
+            if place is None or not place.iso3 or c.dep_ not in {"dobj", "nsubj", "nsubjpass"}:
+                continue
+            state = self._state_mention(place.iso3, c)
+            if state is not None and state.key not in takers:
+                ev.add(state, Role.TARGET, si)
+            return
+
+    @staticmethod
+    def _state_mention(iso3: str, tok: Token) -> ActorMention | None:
+        entry = load_gazetteer().state(iso3)
+        if entry is None:
+            return None
+        return ActorMention(
+            tok.i,
+            tok.i + 1,
+            identity.state_id(iso3),
+            entry.label,
+            ActorType.STATE,
+            iso3=iso3,
+            how="place-owner",
+            surface=tok.text,
+        )
 
     @staticmethod
     def _force_of(a: ActorMention, tok: Token) -> ActorMention:
@@ -2504,6 +2556,19 @@ class EventFinder:
 
 
 _ORDER = {p: i for i, p in enumerate(Precision)}
+
+
+def _clock_day(tx: TimeExpression) -> TimeExpression:
+    """A clock time on a known day ('09:15 -' in a live blog, 'at 3 p.m.') dates an event by
+    that day."""
+    if tx.time is not None or tx.type != TimexType.TIME or not tx.value:
+        return tx
+    try:
+        day = date.fromisoformat(tx.value[:10])
+    except ValueError:
+        return tx
+    tv = TimeValue(day, day, Precision.DAY, tx.text, kind=TimeKind.DATE, value=day.isoformat())
+    return replace(tx, time=tv)
 
 
 def _opening_and_close(a: EventMention, b: EventMention) -> TimeValue | None:
