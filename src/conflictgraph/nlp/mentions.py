@@ -1704,7 +1704,10 @@ class MentionFinder:
                 and tok.head.lower_ == "of"
                 and tok.head.head.lemma_.lower() in PORT_NOUNS
             )  # "the Ukrainian port of Odesa"
-            if not (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS) and not in_place_noun:
+            locative = (tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE_PREPS) or in_place_noun
+            # a city the NER did not tag, as the subject or object of a clause ("Jalalabad fell")
+            argument = tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.ent_type_ == ""
+            if not locative and not argument:
                 continue
             start = min(
                 [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"] + [tok.i]
@@ -1715,7 +1718,10 @@ class MentionFinder:
                 for t in span
             ):
                 continue
-            place = self._local_place(span.text)
+            if locative:
+                place = self._local_place(span.text)
+            else:
+                place = self.places.lookup(span.text, min_population=100_000)
             if place is None:
                 continue
             m.places.append(
