@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import signal
+import threading
+import time
 
 import pytest
 from services import ARTICLES, DaskCluster, free_port
@@ -40,22 +42,31 @@ def test_a_worker_killed_mid_batch_loses_nothing(
 
     articles: list[Article] = [ex.article for ex in sample_extractions][:12]
     victim = dask_cluster.add_worker("victim")
-    killed: list[str] = []
+    killed = threading.Event()
+    done = threading.Event()
     with Client(dask_cluster.address, set_as_default=False) as client:
         client.wait_for_workers(3, timeout=120)
         names = {a: w["name"] for a, w in client.scheduler_info()["workers"].items()}
 
-        def kill_victim_while_it_works(_: Article) -> None:
-            if killed:
-                return
-            for address, keys in client.processing().items():
-                if names.get(address) == "victim" and keys:
-                    os.kill(victim.pid, signal.SIGKILL)  # mid-batch: it holds a task
-                    killed.append(address)
+        def kill_victim_while_it_works() -> None:
+            """Watch the scheduler; kill -9 the victim as soon as it is running a batch."""
+            while not done.is_set():
+                busy = client.processing()
+                if any(names.get(a) == "victim" and keys for a, keys in busy.items()):
+                    os.kill(victim.pid, signal.SIGKILL)
+                    killed.set()
+                    return
+                time.sleep(0.02)
 
-        got = extract_with_dask(articles, client, batch_size=1, progress=kill_victim_while_it_works)
+        watcher = threading.Thread(target=kill_victim_while_it_works, daemon=True)
+        watcher.start()
+        try:
+            got = extract_with_dask(articles, client, batch_size=1)
+        finally:
+            done.set()
+            watcher.join(10)
     victim.wait(10)
-    assert killed, "the victim worker never held a batch"
+    assert killed.is_set(), "the victim worker never held a batch"
     assert [extraction_to_json(ex) for ex in got] == [
         extraction_to_json(ex) for ex in sample_extractions[:12]
     ]
