@@ -808,7 +808,7 @@ class EventFinder:
                 return trig if to and subj else None
             return trig if places else None
         if low == "accept":
-            wanted = PROPOSAL_NOUNS | SUPPORTED_NOUNS | {"terms", "demand", "condition", "offer"}
+            wanted = PROPOSAL_NOUNS | SUPPORTED_NOUNS | {"term", "demand", "condition", "offer"}
             return trig if obj_lemmas & wanted else None
         if low in {"swap", "exchange"}:
             return trig if obj_lemmas & CAPTIVE_NOUNS else None

@@ -1339,7 +1339,17 @@ class MentionFinder:
                 continue
             break
         # strip dangling connectors and descriptive adjectives
-        while title_toks and title_toks[0].lower_ in {"on", "for", "of", "top", "senior", "former"}:
+        while title_toks and title_toks[0].lower_ in {
+            "on",
+            "for",
+            "of",
+            "top",
+            "senior",
+            "former",
+            "the",
+            "a",
+            "an",
+        }:
             title_toks.pop(0)
         while title_toks and title_toks[-1].lower_ in {"on", "for", "of"}:
             title_toks.pop()
