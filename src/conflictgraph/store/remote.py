@@ -10,22 +10,14 @@ folder: each article's record and its extraction (gzipped codec JSON), and the S
 So any machine can add articles with the embedded store's merge (a replay of every extraction
 in the order articles were added), and ``pull`` rebuilds an identical embedded store.
 
-Writes are idempotent: every graph is dropped and posted again (a batch of graphs per request;
-the default graph in chunks that keep each blank node's triples together), and the article
-records and the store's description go last. A write cut short (server stopped, network gone)
-is completed by running it again, without duplicates; readers see a partial dataset meanwhile
-(SPARQL 1.1 has no multi-request transaction). Queries read the default graph: do not run the
-server with a union default graph.
-
-URLs are ``sparql+http://HOST:PORT/PATH`` (or ``sparql+https://``); the endpoints are
-``PATH/query``, ``PATH/update`` and ``PATH/store`` (Oxigraph's names) unless a configuration
-file names others. Credentials never come from the URL or the command line: they come from
-``$CONFLICTGRAPH_STORE_USER`` / ``$CONFLICTGRAPH_STORE_PASSWORD`` (basic auth),
-``$CONFLICTGRAPH_STORE_TOKEN`` (bearer) or the configuration file, and never appear in messages.
-
->>> cfg = RemoteConfig.from_url("sparql+http://127.0.0.1:7878/")
->>> (cfg.query_url, cfg.store_url)
-('http://127.0.0.1:7878/query', 'http://127.0.0.1:7878/store')
+Writes are idempotent: each changed article graph is dropped and posted again (a batch of
+graphs per request; an article graph the server holds already, by digest, is not sent), then the
+default graph (in chunks that keep each blank node's triples together), and the article records
+and the store's description last. A write cut short (server stopped, network gone) is completed
+by running it again, without duplicates; readers see a partial dataset meanwhile (SPARQL 1.1 has
+no multi-request transaction). One writer at a time: a lease in the system graph (CG501).
+Queries read the default graph: do not run the server with a union default graph. URLs,
+endpoints and credentials: :mod:`conflictgraph.store.protocol`.
 """
 
 from __future__ import annotations
@@ -36,16 +28,11 @@ import gzip
 import hashlib
 import json
 import os
-import re
 import socket
 import time
-import tomllib
-import urllib.error
-import urllib.parse
-import urllib.request
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -56,13 +43,9 @@ import pyoxigraph as ox
 from conflictgraph import __version__
 from conflictgraph.errors import (
     BAD_BINDING,
-    SPARQL_SYNTAX,
-    STORE_CONFIG,
     STORE_DAMAGED,
     STORE_LOCKED,
     STORE_MISSING,
-    STORE_REFUSED,
-    STORE_UNREACHABLE,
     UPDATE_REFUSED,
     QueryError,
     StoreError,
@@ -71,7 +54,18 @@ from conflictgraph.errors import (
 from conflictgraph.graph import ConflictGraph
 from conflictgraph.model import Article, ArticleExtraction
 from conflictgraph.store.embedded import AddReport, content_hash
-from conflictgraph.store.sparql import SparqlEngine, decode_store, looks_like_update, nquads, to_ox
+from conflictgraph.store.protocol import (
+    RESULTS_JSON,
+    SCHEMES,
+    RemoteConfig,
+    SparqlHttp,
+    iri,
+    is_remote,
+    literal,
+    prologue,
+    with_values,
+)
+from conflictgraph.store.sparql import SparqlEngine, decode_store, looks_like_update, nquads
 
 if TYPE_CHECKING:
     from rdflib.query import Result
@@ -87,254 +81,14 @@ __all__ = [
     "push_store",
 ]
 
-SCHEMES: Final = ("sparql+http://", "sparql+https://")
 SYSTEM_GRAPH: Final = "https://w3id.org/conflictgraph/system"
 _SYS: Final = "https://w3id.org/conflictgraph/system#"
 _STORE_NODE: Final = f"{SYSTEM_GRAPH}/store"
 _LOCK_NODE: Final = f"{SYSTEM_GRAPH}/lock"
 _GENERATED_AT: Final = "http://www.w3.org/ns/prov#generatedAtTime"
 LEASE_SECONDS: Final = 3600  # a writer's lock outlives a crash by at most this
-_ENV_USER: Final = "CONFLICTGRAPH_STORE_USER"
-_ENV_PASSWORD: Final = "CONFLICTGRAPH_STORE_PASSWORD"
-_ENV_TOKEN: Final = "CONFLICTGRAPH_STORE_TOKEN"
 _GRAPHS_PER_REQUEST: Final = 50
 _QUADS_PER_REQUEST: Final = 100_000
-_RESULTS_JSON: Final = "application/sparql-results+json"
-_NQUADS: Final = "application/n-quads"
-
-
-def is_remote(location: str | os.PathLike[str]) -> bool:
-    """Whether ``location`` names a remote store (a ``sparql+http(s)://`` URL or a ``.toml``
-    configuration file) rather than an embedded store folder."""
-    text = str(location)
-    return text.startswith(SCHEMES) or (text.endswith(".toml") and Path(text).is_file())
-
-
-# ---------------------------------------------------------------------------------------------
-# Configuration
-
-
-@dataclass(frozen=True)
-class RemoteConfig:
-    """Where the server is and how to authenticate (the secrets are never printed)."""
-
-    base: str
-    query_url: str
-    update_url: str
-    store_url: str
-    username: str | None = field(default=None, repr=False)
-    password: str | None = field(default=None, repr=False)
-    token: str | None = field(default=None, repr=False)
-    timeout: float = 300.0
-
-    @classmethod
-    def from_url(cls, url: str, **endpoints: str) -> RemoteConfig:
-        """The configuration of ``sparql+http://HOST:PORT/PATH``, credentials from the
-        environment; ``endpoints`` (query, update, store) override the endpoint paths."""
-        if not url.startswith(SCHEMES):
-            raise StoreError(
-                f"'{_safe(url)}' is not a remote store URL (sparql+http://HOST:PORT/...)",
-                code=STORE_CONFIG,
-            )
-        base = url.removeprefix("sparql+")
-        parts = urllib.parse.urlsplit(base)
-        if parts.username or parts.password:
-            raise StoreError(
-                "credentials in the store URL are refused (they would show in process lists "
-                f"and logs): set ${_ENV_USER} and ${_ENV_PASSWORD}, or ${_ENV_TOKEN}",
-                code=STORE_CONFIG,
-            )
-        if not parts.hostname:
-            raise StoreError(f"'{_safe(url)}' names no host", code=STORE_CONFIG)
-        root = base if base.endswith("/") else base + "/"
-
-        def endpoint(name: str) -> str:
-            path = endpoints.get(name, name)  # "" is the base URL itself (GraphDB's queries)
-            return urllib.parse.urljoin(root, path) if path else root.rstrip("/")
-
-        return cls(
-            base=base,
-            query_url=endpoint("query"),
-            update_url=endpoint("update"),
-            store_url=endpoint("store"),
-            username=os.environ.get(_ENV_USER) or None,
-            password=os.environ.get(_ENV_PASSWORD) or None,
-            token=os.environ.get(_ENV_TOKEN) or None,
-        )
-
-    @classmethod
-    def from_file(cls, path: str | os.PathLike[str]) -> RemoteConfig:
-        """Read a TOML file with a ``[store]`` table: ``url`` and optionally ``query``,
-        ``update``, ``store`` (endpoint paths), ``username``, ``password``, ``token``,
-        ``timeout``. The environment's credentials win over the file's."""
-        try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise StoreError(f"{path}: cannot read the store configuration ({exc})") from exc
-        table = data.get("store")
-        if not isinstance(table, dict) or not isinstance(table.get("url"), str):
-            raise StoreError(f"{path}: needs a [store] table with a url", code=STORE_CONFIG)
-        endpoints = {k: str(table[k]) for k in ("query", "update", "store") if k in table}
-        cfg = cls.from_url(table["url"], **endpoints)
-        return replace(
-            cfg,
-            username=cfg.username or table.get("username"),
-            password=cfg.password or table.get("password"),
-            token=cfg.token or table.get("token"),
-            timeout=float(table.get("timeout", cfg.timeout)),
-        )
-
-    def headers(self) -> dict[str, str]:
-        """The authentication header, if any."""
-        if self.token:
-            return {"Authorization": f"Bearer {self.token}"}
-        if self.username:
-            raw = f"{self.username}:{self.password or ''}".encode()
-            return {"Authorization": "Basic " + base64.b64encode(raw).decode("ascii")}
-        return {}
-
-
-def _safe(url: str) -> str:
-    """A URL with any user information removed (for messages)."""
-    parts = urllib.parse.urlsplit(url)
-    if parts.username or parts.password:
-        host = parts.hostname or ""
-        netloc = f"***@{host}" + (f":{parts.port}" if parts.port else "")
-        return urllib.parse.urlunsplit(parts._replace(netloc=netloc))
-    return url
-
-
-# ---------------------------------------------------------------------------------------------
-# HTTP
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    """Refuse redirects: urllib would send the Authorization header on to any other host."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-_OPENER: Final = urllib.request.build_opener(_NoRedirect())
-
-
-class _Http:
-    """The few HTTP calls the store makes; failures become CG505 (no answer) / CG506 (refused)."""
-
-    def __init__(self, config: RemoteConfig) -> None:
-        self.config = config
-
-    def request(
-        self,
-        method: str,
-        url: str,
-        *,
-        body: bytes | None = None,
-        content_type: str | None = None,
-        accept: str | None = None,
-        what: str,
-    ) -> tuple[bytes, str]:
-        headers = dict(self.config.headers())
-        if content_type:
-            headers["Content-Type"] = content_type
-        if accept:
-            headers["Accept"] = accept
-        req = urllib.request.Request(url, data=body, method=method, headers=headers)
-        try:
-            with _OPENER.open(req, timeout=self.config.timeout) as resp:
-                return resp.read(), resp.headers.get("Content-Type", "")
-        except urllib.error.HTTPError as exc:
-            detail = exc.read(2000).decode("utf-8", "replace").strip()
-            if exc.code == 400 and what == "query":
-                raise QueryError(
-                    f"the server refused the query: {detail}", code=SPARQL_SYNTAX
-                ) from None
-            hint = " (check the credentials)" if exc.code in (401, 403) else ""
-            raise StoreError(
-                f"{self.config.base}: {what} refused with HTTP {exc.code} {exc.reason}{hint}"
-                + (f": {detail[:300]}" if detail else ""),
-                code=STORE_REFUSED,
-            ) from None
-        except (urllib.error.URLError, OSError, TimeoutError) as exc:
-            reason = getattr(exc, "reason", exc)
-            raise StoreError(
-                f"{self.config.base}: the SPARQL server does not answer ({reason}); "
-                "nothing was changed on this side",
-                code=STORE_UNREACHABLE,
-            ) from None
-
-    def query(self, text: str, *, accept: str = _RESULTS_JSON) -> tuple[bytes, str]:
-        body = urllib.parse.urlencode({"query": text}).encode()
-        return self.request(
-            "POST",
-            self.config.query_url,
-            body=body,
-            content_type="application/x-www-form-urlencoded",
-            accept=accept,
-            what="query",
-        )
-
-    def update(self, text: str) -> None:
-        body = urllib.parse.urlencode({"update": text}).encode()
-        self.request(
-            "POST",
-            self.config.update_url,
-            body=body,
-            content_type="application/x-www-form-urlencoded",
-            what="update",
-        )
-
-    def post_quads(self, data: bytes) -> None:
-        self.request("POST", self.config.store_url, body=data, content_type=_NQUADS, what="upload")
-
-
-# ---------------------------------------------------------------------------------------------
-# SPARQL text helpers
-
-_OPAQUE: Final = re.compile(
-    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\''
-    r"|<[^<>\s{}]*>|#[^\n]*"
-)
-
-
-def with_values(query: str, bindings: dict[str, object]) -> str:
-    """The query with ``bindings`` as a ``VALUES`` block opening its outermost group: the
-    SPARQL Protocol has no bindings, so values travel as properly escaped RDF terms.
-
-    >>> with_values('SELECT ?l WHERE { ?a rdfs:label ?l ; cg:iso3 ?c }', {"c": "TUR"})
-    'SELECT ?l WHERE { VALUES (?c) { ("TUR") } ?a rdfs:label ?l ; cg:iso3 ?c }'
-    """
-    if not bindings:
-        return query
-    masked = _OPAQUE.sub(lambda m: " " * len(m.group()), query)
-    where = re.search(r"\bWHERE\s*\{", masked, re.IGNORECASE)
-    brace = where.end() - 1 if where else masked.find("{")
-    if brace < 0:
-        raise QueryError("bindings need a query with a WHERE clause", code=BAD_BINDING)
-    names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(_term_text(to_ox(value)) for value in bindings.values())
-    block = f" VALUES ({names}) {{ ({terms}) }}"
-    return query[: brace + 1] + block + query[brace + 1 :]
-
-
-def _term_text(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
-    if isinstance(term, ox.BlankNode):
-        raise QueryError("a blank node cannot be bound in a remote query", code=BAD_BINDING)
-    return str(term)  # N-Triples syntax: IRIs and literals escaped by Oxigraph
-
-
-def _prologue() -> str:
-    from conflictgraph.rdf.terms import PREFIXES
-
-    return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
-
-
-def _iri(value: str) -> str:
-    return str(ox.NamedNode(value))
-
-
-def _literal(value: str) -> str:
-    return str(ox.Literal(value))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -412,7 +166,7 @@ class RemoteStore:
     def __init__(self, config: RemoteConfig) -> None:
         self.config = config
         self.path = config.base  # what messages and ``info`` show (no credentials)
-        self._http = _Http(config)
+        self._http = SparqlHttp(config)
         self._state: dict[str, Any] | None = None
         self._graph: ConflictGraph | None = None
         self._engine: SparqlEngine | None = None
@@ -472,8 +226,8 @@ class RemoteStore:
         """The system graph's store description and article records (cached until refresh)."""
         if self._state is None:
             rows = self._select(
-                f"SELECT ?s ?p ?o WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ ?s ?p ?o "
-                f"FILTER(?p != {_iri(_SYS + 'extraction')} && ?p != {_iri(_SYS + 'digest')}) }} }}"
+                f"SELECT ?s ?p ?o WHERE {{ GRAPH {iri(SYSTEM_GRAPH)} {{ ?s ?p ?o "
+                f"FILTER(?p != {iri(_SYS + 'extraction')} && ?p != {iri(_SYS + 'digest')}) }} }}"
             )
             store: dict[str, Any] = {}
             records: list[dict[str, Any]] = []
@@ -508,7 +262,7 @@ class RemoteStore:
         """Every quad of the default graph and the article graphs (not the system graphs)."""
         query = (
             "SELECT ?s ?p ?o ?g WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } "
-            f"FILTER(?g != {_iri(SYSTEM_GRAPH)}) }} }}"
+            f"FILTER(?g != {iri(SYSTEM_GRAPH)}) }} }}"
         )
         data, _ = self._http.query(query, accept="text/tab-separated-values")
         answer = ox.parse_query_results(data, format=ox.QueryResultsFormat.TSV)
@@ -558,11 +312,11 @@ class RemoteStore:
             out.vars = []
             out.bindings = []
             return out
-        text = _prologue() + with_values(query, dict(bindings))
-        data, ctype = self._http.query(text, accept=f"{_RESULTS_JSON}, application/n-triples")
+        text = prologue() + with_values(query, dict(bindings))
+        data, ctype = self._http.query(text, accept=f"{RESULTS_JSON}, application/n-triples")
         from conflictgraph.store.sparql import _result
 
-        if ctype.startswith(_RESULTS_JSON):
+        if ctype.startswith(RESULTS_JSON):
             return _result(ox.parse_query_results(data, format=ox.QueryResultsFormat.JSON))
         return _result(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
 
@@ -601,8 +355,8 @@ class RemoteStore:
         from conflictgraph.store.codec import extraction_from_json
 
         rows = self._select(
-            f"SELECT ?blob WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} "
-            f"{{ ?a {_iri(_SYS + 'extraction')} ?blob }} }}"
+            f"SELECT ?blob WHERE {{ GRAPH {iri(SYSTEM_GRAPH)} "
+            f"{{ ?a {iri(_SYS + 'extraction')} ?blob }} }}"
         )
         out: dict[str, ArticleExtraction] = {}
         for row in rows:
@@ -634,13 +388,13 @@ class RemoteStore:
     def break_lock(self) -> None:
         """Remove the writer lock whoever holds it (when its holder is known to be gone)."""
         self._http.update(
-            f"DELETE WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ {_iri(_LOCK_NODE)} ?p ?o }} }}"
+            f"DELETE WHERE {{ GRAPH {iri(SYSTEM_GRAPH)} {{ {iri(_LOCK_NODE)} ?p ?o }} }}"
         )
 
     def _holder(self) -> str | None:
         rows = self._select(
-            f"SELECT ?h WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} "
-            f"{{ {_iri(_LOCK_NODE)} {_iri(_SYS + 'holder')} ?h }} }}"
+            f"SELECT ?h WHERE {{ GRAPH {iri(SYSTEM_GRAPH)} "
+            f"{{ {iri(_LOCK_NODE)} {iri(_SYS + 'holder')} ?h }} }}"
         )
         return rows[0]["h"].value if rows else None
 
@@ -656,8 +410,8 @@ class RemoteStore:
         insert = _lock_update("INSERT", text)
         for _ in range(5):
             self._http.update(
-                f"{insert} WHERE {{ FILTER NOT EXISTS {{ GRAPH {_iri(SYSTEM_GRAPH)} "
-                f"{{ {_iri(_LOCK_NODE)} {_iri(_SYS + 'holder')} ?h }} }} }}"
+                f"{insert} WHERE {{ FILTER NOT EXISTS {{ GRAPH {iri(SYSTEM_GRAPH)} "
+                f"{{ {iri(_LOCK_NODE)} {iri(_SYS + 'holder')} ?h }} }} }}"
             )
             held = self._holder()
             if held == text:
@@ -816,7 +570,7 @@ class RemoteStore:
             state = self.state()
             if not state["exists"]:
                 raise StoreError(f"{self.path}: holds no conflictgraph store")
-            self._http.update(_prologue() + update)
+            self._http.update(prologue() + update)
             self.refresh()
             self._write_store_node(
                 generation=state["generation"] + 1,
@@ -871,7 +625,7 @@ class RemoteStore:
         stale += sorted(set(held) - wanted - set(stale))
         for i in range(0, len(stale), _GRAPHS_PER_REQUEST):
             part = stale[i : i + _GRAPHS_PER_REQUEST]
-            drops = [f"DROP SILENT GRAPH {_iri(g)}" for g in part]
+            drops = [f"DROP SILENT GRAPH {iri(g)}" for g in part]
             self._http.update(" ;\n".join([*drops, *(_delete(g, "digest") for g in part)]))
         # 3. the default graph, dropped and posted again in chunks
         self._http.update("DROP SILENT DEFAULT")
@@ -892,8 +646,7 @@ class RemoteStore:
     def _digests(self) -> dict[str, str]:
         """The digest of each article graph as last written, by graph name."""
         rows = self._select(
-            f"SELECT ?g ?d WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} "
-            f"{{ ?g {_iri(_SYS + 'digest')} ?d }} }}"
+            f"SELECT ?g ?d WHERE {{ GRAPH {iri(SYSTEM_GRAPH)} {{ ?g {iri(_SYS + 'digest')} ?d }} }}"
         )
         return {row["g"].value: row["d"].value for row in rows}
 
@@ -905,7 +658,7 @@ class RemoteStore:
         progress: Callable[[int], None] | None,
     ) -> None:
         """Drop ``names`` and their digests, then post the graphs with their digests last."""
-        drops = [f"DROP SILENT GRAPH {_iri(g)}" for g in names]
+        drops = [f"DROP SILENT GRAPH {iri(g)}" for g in names]
         self._http.update(" ;\n".join([*drops, *(_delete(g, "digest") for g in names)]))
         system = ox.NamedNode(SYSTEM_GRAPH)
         marks = [
@@ -924,7 +677,7 @@ class RemoteStore:
         present = {
             row["s"].value
             for row in self._select(
-                f"SELECT DISTINCT ?s WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ ?s ?p ?o }} }}"
+                f"SELECT DISTINCT ?s WHERE {{ GRAPH {iri(SYSTEM_GRAPH)} {{ ?s ?p ?o }} }}"
             )
         }
         present = {s for s in present if s.startswith(f"{SYSTEM_GRAPH}/article/")}
@@ -975,25 +728,25 @@ class RemoteStore:
             "summary": summary,
         }
         triples = " ".join(
-            f"{_iri(_STORE_NODE)} {_iri(_SYS + k)} {_literal(json.dumps(v))} ."
+            f"{iri(_STORE_NODE)} {iri(_SYS + k)} {literal(json.dumps(v))} ."
             for k, v in values.items()
         )
         self._http.update(
             f"{_delete(_STORE_NODE, None)} ;\n"
-            f"INSERT DATA {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ {triples} }} }}"
+            f"INSERT DATA {{ GRAPH {iri(SYSTEM_GRAPH)} {{ {triples} }} }}"
         )
 
 
 def _delete(subject: str, name: str | None) -> str:
     """An update deleting the system graph's ``subject`` ``name`` (every property if None)."""
-    predicate = _iri(_SYS + name) if name else "?p"
-    return f"DELETE WHERE {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ {_iri(subject)} {predicate} ?o }} }}"
+    predicate = iri(_SYS + name) if name else "?p"
+    return f"DELETE WHERE {{ GRAPH {iri(SYSTEM_GRAPH)} {{ {iri(subject)} {predicate} ?o }} }}"
 
 
 def _lock_update(operation: str, holder: str) -> str:
     """``INSERT`` / ``DELETE DATA`` of the lock triple naming ``holder``."""
-    triple = f"{_iri(_LOCK_NODE)} {_iri(_SYS + 'holder')} {_literal(holder)}"
-    return f"{operation} {{ GRAPH {_iri(SYSTEM_GRAPH)} {{ {triple} }} }}"
+    triple = f"{iri(_LOCK_NODE)} {iri(_SYS + 'holder')} {literal(holder)}"
+    return f"{operation} {{ GRAPH {iri(SYSTEM_GRAPH)} {{ {triple} }} }}"
 
 
 def _holder_info(text: str) -> dict[str, Any]:
