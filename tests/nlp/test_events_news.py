@@ -350,3 +350,19 @@ def test_towns_changing_hands_and_live_blog_times(nlp) -> None:  # type: ignore[
     assert one(evs, "captured")["roles"] == {"state:RUS": "source", "state:UKR": "target"}
     says = one(evs, "says")  # a live blog's clock time dates it by the blog's day
     assert says["start"] == date(2021, 8, 15)
+
+
+def test_statements_by_different_speakers_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    from conflictgraph.nlp.extract import extract
+
+    art = Article(
+        id="t",
+        published=PUB,
+        text="Russia's ambassador, Vasily Nebenzia, defended what the Kremlin calls a special "
+        "military operation. UN Secretary-General Antonio Guterres said peace must prevail. "
+        "US Ambassador Linda Thomas-Greenfield said Russia stood alone.",
+    )
+    ((_, doc),) = list(annotate(nlp, [art]))
+    ext = extract(art, doc)
+    statements = [e for e in ext.events if e.event_type == "010"]
+    assert len({e.id for e in statements}) == len(statements) == 2  # not 'what X calls'

@@ -825,8 +825,11 @@ class EventFinder:
             return trig
         if low in {"travel", "arrive"}:
             return trig if preps & {"to", "in", "at"} else None
-        if low == "call" and any(
-            c.dep_ == "oprd" and c.i not in self.m.token_actor for c in tok.children
+        if (
+            low == "call"
+            and any(c.dep_ == "oprd" and c.i not in self.m.token_actor for c in tok.children)
+            and tok.dep_ not in {"relcl", "acl", "advcl", "pcomp", "amod", "ccomp", "xcomp"}
+            and not any(c.lower_ in {"what", "which"} for c in tok.children)
         ):
             # "Putin called the explosion a terrorist act": a statement, not a phone call
             return Trigger("call", "VERB", "010", "statement", False, "statement")

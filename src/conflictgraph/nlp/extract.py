@@ -306,6 +306,8 @@ class _Builder:
         if tv is not None and tv.is_dated and e.time_evidence != "date:published-fallback":
             date_key = tv.iso_end() or tv.iso_start()
         core = [p.actor.key for p in e.participants if p.role not in {Role.OBSERVER, Role.SPEAKER}]
+        if not core:  # statements: their speakers tell them apart
+            core = [p.actor.key for p in e.participants if p.role == Role.SPEAKER]
         place_key = e.place.key if e.place else None
         eid = identity.event_id(
             cameo=e.cameo,
