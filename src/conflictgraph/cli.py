@@ -22,6 +22,7 @@ FORMATS = {
     "ttl": "graph.ttl",
     "trig": "graph.trig",
     "html": "graph.html",
+    "gexf": "graph.gexf",
     "png": "graph.png",
     "svg": "graph.svg",
     "timeline-png": "timeline.png",
@@ -196,7 +197,8 @@ def _rate(n: int, seconds: float) -> float:
     "formats",
     default="json,ttl,trig,html",
     show_default=True,
-    help="Comma-separated outputs: json, ttl, trig, html, png, svg, timeline-png, timeline-html.",
+    help="Comma-separated outputs: json, ttl, trig, html, gexf, png, svg, timeline-png, "
+    "timeline-html.",
 )
 @click.option(
     "--strict", is_flag=True, help="Fail (exit 3) before writing anything if an input is skipped."
@@ -350,6 +352,10 @@ def write_outputs(
             from conflictgraph.viz import write_html
 
             write_html(graph.g, path, title=title)
+        elif fmt == "gexf":
+            from conflictgraph.export import write_gexf
+
+            write_gexf(graph, path)
         elif fmt in {"png", "svg"}:
             from conflictgraph.viz.static import to_png, to_svg
 
