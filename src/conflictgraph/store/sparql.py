@@ -27,7 +27,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -497,13 +497,30 @@ def _substitutions(bindings: Mapping[str, object]) -> dict[ox.Variable, Any]:
     return out
 
 
+class _Rows(Result):
+    """A SELECT result whose rows share one label table, instead of each ``ResultRow``
+    building its own (the same rows, a few microseconds less each)."""
+
+    def __iter__(self) -> Iterator[Any]:
+        if self.type != "SELECT" or self._genbindings:
+            yield from super().__iter__()
+            return
+        names = list(self.vars or [])
+        labels = {str(n): i for i, n in enumerate(names)}
+        for b in self._bindings:
+            if b:  # rdflib skips empty rows
+                row = tuple.__new__(ResultRow, [b.get(n) for n in names])
+                row.labels = labels
+                yield row
+
+
 def _result(answer: object, *, hide: Iterable[str] = ()) -> Result:
     if isinstance(answer, ox.QueryBoolean):
         out = Result("ASK")
         out.askAnswer = bool(answer)
         return out
     if isinstance(answer, ox.QuerySolutions):
-        out = Result("SELECT")
+        out = _Rows("SELECT")
         names = [Variable(v.value) for v in answer.variables]
         hidden = set(hide)
         keep = [(i, n) for i, n in enumerate(names) if str(n) not in hidden]
