@@ -669,7 +669,8 @@ class MentionFinder:
         title-case headlines are left out."""
         text = self._text
         taken = [
-            (doc[r.start].idx, doc[r.end - 1].idx + len(doc[r.end - 1])) for r in m.resolutions
+            (self._tokens[r.start].idx, self._tokens[r.end - 1].idx + len(self._tokens[r.end - 1]))
+            for r in m.resolutions
         ]
         for mt in self._ACCORD.finditer(text):
             name = mt.group("name").strip()
@@ -941,7 +942,7 @@ class MentionFinder:
             ]
             before = toks[0].i - 1
             if not states and before >= 0:
-                if doc[before].lower_ in {"'s", "’s"} and before - 1 in m.token_actor:
+                if self._tokens[before].lower_ in {"'s", "’s"} and before - 1 in m.token_actor:
                     owner = m.token_actor[before - 1]  # "Russia's Defence Ministry"
                 elif before in m.token_actor:
                     owner = m.token_actor[before]  # "the Russian Defence Ministry"
@@ -1001,14 +1002,14 @@ class MentionFinder:
         candidates: list[Span] = []
         for ent in _joined_people(doc, self._ents):
             if ent.label_ in {"PERSON", "ORG", "NORP", "GPE", "PRODUCT", "WORK_OF_ART"}:
-                if ent.end < len(doc) and doc[ent.end].lemma_.lower() in MEDIA_NOUNS:
+                if ent.end < len(doc) and self._tokens[ent.end].lemma_.lower() in MEDIA_NOUNS:
                     continue  # "the group's Al Masirah television": an outlet, not a person
                 toks = [t for t in ent if t.lower_ not in {"'s", "’s"}]
                 if not toks:
                     continue
                 span = doc[toks[0].i : toks[-1].i + 1]
                 honorific = span[0].lower_ in HONORIFICS or (
-                    span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS
+                    span.start > 0 and self._tokens[span.start - 1].lower_ in HONORIFICS
                 )
                 # strip offices and places NER glued onto the name ("Syria Staffan de Mistura")
                 while len(span) > 1 and (
@@ -1025,7 +1026,7 @@ class MentionFinder:
                     or t.text[:1].isupper()
                     or t.lower_
                     in {"de", "al", "bin", "van", "von", "la", "el", "ibn", "abu", "al-", "-"}
-                    or (t.i > span.start and doc[t.i - 1].text == "-")  # "Ban Ki-moon"
+                    or (t.i > span.start and self._tokens[t.i - 1].text == "-")  # "Ban Ki-moon"
                     for t in span
                 ):
                     continue
@@ -1035,8 +1036,8 @@ class MentionFinder:
                     continue
                 while (
                     span.end + 1 < len(doc)
-                    and doc[span.end].text == "-"
-                    and doc[span.end + 1].text[:1].isupper()
+                    and self._tokens[span.end].text == "-"
+                    and self._tokens[span.end + 1].text[:1].isupper()
                 ):
                     span = doc[span.start : span.end + 2]  # "Phumzile Mlambo-Ngcuka"
                 if self._in_dateline_credit(span):
@@ -1139,13 +1140,13 @@ class MentionFinder:
                 len(firsts.get(tok.text, ())) == 1
                 and tok.ent_type_ in {"PERSON", ""}
                 and (tok.pos_ == "PROPN" or (tok.pos_ == "NOUN" and tok.lower_ not in lower_words))
-                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN")
+                and not (tok.i + 1 < len(doc) and self._tokens[tok.i + 1].pos_ == "PROPN")
             ):
                 p = firsts[tok.text][0]
             else:
                 continue
             start = tok.i
-            if tok.i > 0 and doc[tok.i - 1].lower_ in {"de", "al", "van", "von"}:
+            if tok.i > 0 and self._tokens[tok.i - 1].lower_ in {"de", "al", "van", "von"}:
                 start = tok.i - 1
             m.actors.append(
                 ActorMention(
@@ -1262,25 +1263,30 @@ class MentionFinder:
         """
         doc = span.doc
         i = span.start - 1
-        if i >= 0 and doc[i].text == "," and i - 1 >= 0 and doc[i - 1].lower_ in words:
+        if (
+            i >= 0
+            and self._tokens[i].text == ","
+            and i - 1 >= 0
+            and self._tokens[i - 1].lower_ in words
+        ):
             i -= 1  # apposition: "UN's Syria envoy, Staffan de Mistura"
         title_toks: list[Token] = []
         affiliation: str | None = None
         owner_org: str | None = None
         pending_complement: list[str] = []
         while i >= 0:
-            tok = doc[i]
+            tok = self._tokens[i]
             low = tok.lower_
             actor = m.token_actor.get(i)
             if actor is not None:
                 a_start = actor.start
-                prev = doc[a_start - 1] if a_start > 0 else None
-                nxt = doc[actor.end] if actor.end < len(doc) else None
+                prev = self._tokens[a_start - 1] if a_start > 0 else None
+                nxt = self._tokens[actor.end] if actor.end < len(doc) else None
                 if (
                     prev is not None
                     and prev.lower_ in {"on", "for", "of"}
                     and a_start - 2 >= 0
-                    and doc[a_start - 2].lower_ in words
+                    and self._tokens[a_start - 2].lower_ in words
                 ):
                     title_toks = list(doc[a_start - 1 : i + 1]) + title_toks  # "Envoy on Syria"
                     i = a_start - 2
@@ -1313,7 +1319,12 @@ class MentionFinder:
                 title_toks.insert(0, tok)
                 i -= 1
                 continue
-            if tok.text in {"-", "–"} and title_toks and i - 1 >= 0 and doc[i - 1].lower_ in words:
+            if (
+                tok.text in {"-", "–"}
+                and title_toks
+                and i - 1 >= 0
+                and self._tokens[i - 1].lower_ in words
+            ):
                 title_toks.insert(0, tok)  # "Secretary-General"
                 i -= 1
                 continue
@@ -1322,7 +1333,7 @@ class MentionFinder:
                 and title_toks
                 and tok.text[:1].isupper()
                 and i - 1 >= 0
-                and doc[i - 1].lower_ in {"on", "for"}
+                and self._tokens[i - 1].lower_ in {"on", "for"}
             ):
                 title_toks.insert(0, tok)
                 i -= 1
@@ -1331,7 +1342,7 @@ class MentionFinder:
                 tok.pos_ == "PROPN"
                 and title_toks
                 and i + 1 < len(doc)
-                and doc[i + 1].lower_ in words
+                and self._tokens[i + 1].lower_ in words
             ):
                 # "Syria envoy": a country name inside the office
                 title_toks.insert(0, tok)
@@ -1380,13 +1391,13 @@ class MentionFinder:
         """ "X, the Russian foreign minister," / "X, Iran's top diplomat"."""
         doc = span.doc
         i = span.end
-        if i >= len(doc) or doc[i].text != ",":
+        if i >= len(doc) or self._tokens[i].text != ",":
             return None, None
         i += 1
         title_toks: list[Token] = []
         affiliation: str | None = None
         while i < len(doc) and i < span.end + 10:
-            tok = doc[i]
+            tok = self._tokens[i]
             actor = m.token_actor.get(i)
             if tok.lower_ in {"the", "'s", "’s", "a"}:
                 i += 1
@@ -1404,7 +1415,9 @@ class MentionFinder:
             break
         if not any(t.lower_ in TITLE_CORE for t in title_toks):
             return None, None
-        if i < len(doc) and (doc[i].pos_ == "PROPN" or doc[i].ent_type_ == "PERSON"):
+        if i < len(doc) and (
+            self._tokens[i].pos_ == "PROPN" or self._tokens[i].ent_type_ == "PERSON"
+        ):
             return None, None  # the office of the next name in a list, not of this one
         return _title_case(" ".join(t.text for t in title_toks)), affiliation
 
@@ -1483,14 +1496,14 @@ class MentionFinder:
                 )
                 start = min([c.i for c in tok.lefts if c.dep_ in {"amod", "compound"}] + [tok.i])
                 end = tok.i + 1
-                if end < len(doc) and doc[end].lemma_.lower() in {
+                if end < len(doc) and self._tokens[end].lemma_.lower() in {
                     "group",
                     "faction",
                     "force",
                     "fighter",
                 }:
                     end += 1
-                while start < tok.i and doc[start].lower_ in {"the", "a"}:
+                while start < tok.i and self._tokens[start].lower_ in {"the", "a"}:
                     start += 1
                 m.actors.append(
                     ActorMention(
