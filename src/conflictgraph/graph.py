@@ -124,6 +124,7 @@ class ConflictGraph:
     def __init__(self, g: nx.MultiDiGraph | None = None) -> None:
         self.g: nx.MultiDiGraph = g if g is not None else nx.MultiDiGraph()
         self._prov_seen: dict[tuple[str, ...], set[tuple[str, int, str]]] = {}
+        self._prov_articles: dict[tuple[str, ...], set[str]] = {}
 
     # -- size and access ---------------------------------------------------------------------
     def number_of_nodes(self) -> int:
@@ -193,12 +194,22 @@ class ConflictGraph:
         seen = self._prov_seen.get(owner)
         if seen is None or len(seen) != len(cur):
             seen = self._prov_seen[owner] = {_prov_key(p) for p in cur}
+            self._prov_articles[owner] = {p["article"] for p in cur}
+        articles = self._prov_articles[owner]
         for p in new:
             k = _prov_key(p)
             if k not in seen:
                 seen.add(k)
+                articles.add(p["article"])
                 bisect.insort(cur, p, key=_prov_key)
         return cur
+
+    def _support_of(self, owner: tuple[str, ...], provenance: list[dict[str, Any]]) -> int:
+        """How many articles report a node or edge, from the index ``_add_prov`` keeps."""
+        seen = self._prov_seen.get(owner)
+        if seen is not None and len(seen) == len(provenance):
+            return len(self._prov_articles[owner])
+        return _support(provenance)
 
     def _forget(self, node: str) -> None:
         """Drop the provenance indexes of a node about to be removed, and of its edges."""
@@ -220,7 +231,7 @@ class ConflictGraph:
                     cur[k] = v
         node = self.g.nodes[nid]
         if node.get("kind") != str(NodeKind.ARTICLE):
-            node["support"] = _support(node.get("provenance", []))
+            node["support"] = self._support_of(("n", nid), node.get("provenance", []))
 
     def _add_actor(self, a: Actor) -> None:
         self._upsert(
@@ -349,7 +360,7 @@ class ConflictGraph:
             self._prov_seen.pop(("e", e.source, e.target, key), None)
             self.g.add_edge(e.source, e.target, key=key, **attrs)
         edge = self.g.edges[e.source, e.target, key]
-        edge["support"] = _support(edge["provenance"])
+        edge["support"] = self._support_of(("e", e.source, e.target, key), edge["provenance"])
 
     # -- identity across articles ---------------------------------------------------------------
     def consolidate(self) -> None:
@@ -419,17 +430,23 @@ class ConflictGraph:
         parties in common). Returns how many nodes were merged; independent of order.
         """
 
+        roles: dict[str, list[tuple[str, str | None]]] = {}
+
+        def participants(n: str) -> list[tuple[str, str | None]]:
+            got = roles.get(n)
+            if got is None:
+                got = roles[n] = [
+                    (s, d.get("role"))
+                    for s, _, d in self.g.in_edges(n, data=True)
+                    if d["relation"] == "participant"
+                ]
+            return got
+
         def parties(n: str) -> set[str]:
-            return {
-                s
-                for s, _, d in self.g.in_edges(n, data=True)
-                if d["relation"] == "participant" and d.get("role") not in {"observer", "speaker"}
-            }
+            return {s for s, role in participants(n) if role not in {"observer", "speaker"}}
 
         def everyone(n: str) -> set[str]:
-            return {
-                s for s, _, d in self.g.in_edges(n, data=True) if d["relation"] == "participant"
-            }
+            return {s for s, _ in participants(n)}
 
         events = sorted(
             (n, d)
@@ -446,13 +463,16 @@ class ConflictGraph:
                 x = parent[x]
             return x
 
+        bounds = {n: _bounds(d) for n, d in events}
         for members in groups.values():
+            members.sort(key=lambda n: (bounds[n][0], n))  # by start: stop at the first after
             for i, a in enumerate(members):
                 da = self.g.nodes[a]
+                a_end = bounds[a][1]
                 for b in members[i + 1 :]:
+                    if bounds[b][0] > a_end:
+                        break  # this and every later one starts after a ends
                     db = self.g.nodes[b]
-                    if not _overlaps(da, db):
-                        continue
                     la, lb = da.get("location"), db.get("location")
                     if la and lb and la != lb:
                         continue
