@@ -1462,6 +1462,13 @@ class MentionFinder:
                     )
                 )
                 continue
+            if lemma == "fighter" and any(
+                c.dep_ in {"amod", "compound", "nmod"}
+                and c.lower_ not in OPPOSITION_NOUNS
+                and c.i not in m.token_actor
+                for c in tok.children
+            ):
+                continue  # "Kurdish fighters", "foreign fighters": not the state's rebels
             if (
                 low in OPPOSITION_NOUNS
                 or lemma in OPPOSITION_NOUNS
