@@ -229,20 +229,23 @@ def extract_with_dask(
     client = _connect(str(scheduler), timeout) if own else scheduler
     try:
         client.register_plugin(_plugin_class()(), name=PLUGIN_NAME)
-        futures = {}
+        positions: dict[str, list[int]] = {}  # a repeated batch is one task
         for index, part in enumerate(parts):
-            future = client.submit(extract_batch, part, key=_batch_key(part), retries=retries)
-            futures[future] = index
+            positions.setdefault(_batch_key(part), []).append(index)
+        futures = {
+            client.submit(extract_batch, parts[at[0]], key=key, retries=retries): key
+            for key, at in positions.items()
+        }
         results: dict[int, list[dict[str, Any]]] = {}
         for future in dask_completed(list(futures), loop=client.loop):
-            index = futures[future]
-            if index in results:
-                continue  # the reduce is idempotent per batch, hence per article
-            try:
-                results[index] = future.result()
-            except Exception as exc:  # the task's own exception, re-raised by Dask
-                raise ClusterError(f"batch {index} failed on the cluster: {exc}") from exc
-            _report(progress, parts[index])
+            for index in positions[futures[future]]:
+                if index in results:
+                    continue  # the reduce is idempotent per batch, hence per article
+                try:
+                    results[index] = future.result()
+                except Exception as exc:  # the task's own exception, re-raised by Dask
+                    raise ClusterError(f"batch {index} failed on the cluster: {exc}") from exc
+                _report(progress, parts[index])
         return _reduce(parts, results)
     finally:
         if own:

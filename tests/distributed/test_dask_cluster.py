@@ -35,6 +35,15 @@ def test_an_unreachable_scheduler_is_a_clear_error() -> None:
         extract_with_dask(articles, f"tcp://127.0.0.1:{free_port()}", timeout=3)
 
 
+def test_a_repeated_batch_is_one_task_merged_at_each_of_its_places(
+    dask_cluster: DaskCluster, sample_extractions: list[ArticleExtraction]
+) -> None:
+    twice = [ex.article for ex in sample_extractions[:2]] * 2
+    got = extract_with_dask(twice, dask_cluster.address, batch_size=2)
+    expected = [extraction_to_json(ex) for ex in sample_extractions[:2]] * 2
+    assert [extraction_to_json(ex) for ex in got] == expected
+
+
 def test_a_worker_killed_mid_batch_loses_nothing(
     dask_cluster: DaskCluster, sample_extractions: list[ArticleExtraction]
 ) -> None:
