@@ -30,7 +30,13 @@ from conflictgraph.model import (
     TimeValue,
     TimexType,
 )
-from conflictgraph.nlp.mentions import ActorMention, Mentions, PlaceMention, ResolutionMention
+from conflictgraph.nlp.mentions import (
+    ActorMention,
+    Mentions,
+    PlaceMention,
+    ResolutionMention,
+    doc_text,
+)
 from conflictgraph.resolve import identity
 from conflictgraph.resolve.gazetteer import load_gazetteer
 
@@ -470,7 +476,7 @@ class EventFinder:
         self.m = mentions
         self.published = published
         self.tok_timex: dict[int, TimeExpression] = {}
-        for tx in map(_clock_day, timexes):
+        for tx in (self._clock_day(tx) for tx in timexes):
             span = doc.char_span(tx.char_start, tx.char_end, alignment_mode="expand")
             if span is not None:
                 for t in span:
@@ -2075,11 +2081,45 @@ class EventFinder:
         if any(i in self.tok_timex and i not in reported for i in range(sent.start, sent.end)):
             return  # the sentence has time words (a duration, a vague 'recently'): no fallback
         if self.published is not None and ev.status == EventStatus.OCCURRED:
+            story = self._story_day(ev)
+            if story is not None:
+                # the story's day: what a report tells without a date, next to events of the
+                # day before publication, happened that day ("signed on Tuesday ... Trump said")
+                ev.time, ev.time_evidence, ev.time_confidence = story, "date:story-day", 0.5
+                return
             p = self.published
             ev.time = TimeValue(
                 p, p, Precision.DAY, text="", anchor=p, kind=TimeKind.DATE, value=p.isoformat()
             )
             ev.time_evidence, ev.time_confidence = "date:published-fallback", 0.3
+
+    def _clock_day(self, tx: TimeExpression) -> TimeExpression:
+        return _clock_day(tx, doc_text(self.doc), self.published)
+
+    def _story_day(self, ev: EventMention) -> TimeValue | None:
+        """The day of the article's own dated events when all of them fall on one day shortly
+        before publication (a day-after report); None when they differ or none is dated."""
+        pub = self.published
+        if pub is None:
+            return None
+        days = {
+            e.time.start
+            for e in self.events
+            if e is not ev
+            and e.merged_into is None
+            and e.own_date
+            and e.status == EventStatus.OCCURRED
+            and e.time is not None
+            and e.time.precision == Precision.DAY
+            and e.time.start is not None
+            and timedelta(0) < pub - e.time.start <= timedelta(days=2)
+        }
+        if len(days) != 1:
+            return None
+        day = days.pop()
+        return TimeValue(
+            day, day, Precision.DAY, "", anchor=pub, kind=TimeKind.DATE, value=day.isoformat()
+        )
 
     def _is_deadline(self, tx: TimeExpression) -> bool:
         """'by October 15', 'until the end of March', 'before Friday', 'no later than May':
@@ -2561,13 +2601,17 @@ class EventFinder:
 _ORDER = {p: i for i, p in enumerate(Precision)}
 
 
-def _clock_day(tx: TimeExpression) -> TimeExpression:
-    """A clock time on a known day ('09:15 -' in a live blog, 'at 3 p.m.') dates an event by
-    that day."""
+def _clock_day(tx: TimeExpression, text: str = "", published: date | None = None) -> TimeExpression:
+    """A clock time on a known day ('at 3 p.m.') dates an event by that day; a time stamp
+    opening a paragraph ('09:15 - ...' in a live blog) is on the day of publication."""
     if tx.time is not None or tx.type != TimexType.TIME or not tx.value:
         return tx
+    stamp = (
+        published is not None
+        and not text[text.rfind("\n", 0, tx.char_start) + 1 : tx.char_start].strip()
+    )
     try:
-        day = date.fromisoformat(tx.value[:10])
+        day = published if stamp and published else date.fromisoformat(tx.value[:10])
     except ValueError:
         return tx
     tv = TimeValue(day, day, Precision.DAY, tx.text, kind=TimeKind.DATE, value=day.isoformat())
