@@ -366,3 +366,13 @@ def test_statements_by_different_speakers_stay_apart(nlp) -> None:  # type: igno
     ext = extract(art, doc)
     statements = [e for e in ext.events if e.event_type == "010"]
     assert len({e.id for e in statements}) == len(statements) == 2  # not 'what X calls'
+
+
+def test_a_day_after_report_dates_its_undated_statements_by_the_story_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "WASHINGTON - Israel signed an agreement with Bahrain at the White House on Tuesday. "
+        "President Donald Trump said it marked a new era.",
+        published=date(2020, 9, 16),  # a Wednesday
+    )
+    assert one(evs, "said")["start"] == date(2020, 9, 15)
