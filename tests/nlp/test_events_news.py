@@ -376,3 +376,16 @@ def test_a_day_after_report_dates_its_undated_statements_by_the_story_day(nlp) -
         published=date(2020, 9, 16),  # a Wednesday
     )
     assert one(evs, "said")["start"] == date(2020, 9, 15)
+
+
+def test_weapons_that_hit_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Russian missiles slammed into central Kyiv on Monday. Israeli strikes hit Rafah on "
+        "Tuesday. The senator slammed the decision.",
+    )
+    slammed = [e for e in evs if e["word"] == "slammed"]
+    assert [e["cameo"] for e in slammed] == ["195"]  # not the senator's criticism
+    assert slammed[0]["roles"] == {"state:RUS": "source", "state:UKR": "target"}
+    strikes = one(evs, "strikes")
+    assert strikes["roles"].get("state:ISR") == "source"

@@ -302,6 +302,40 @@ COUNTED_PARTY_NOUNS = {
     "man",
 }
 CAPTURE_VERBS = {"fall", "take", "enter", "overrun", "capture", "seize", "retake", "recapture"}
+STRIKING_NOUNS = {
+    "missile",
+    "rocket",
+    "drone",
+    "shell",
+    "bomb",
+    "strike",
+    "airstrike",
+    "jet",
+    "warplane",
+    "aircraft",
+    "artillery",
+    "force",
+    "troop",
+    "projectile",
+    "mortar",
+}
+MUNITION_TRIGGERS = {"missile", "rocket", "drone", "shell", "bomb", "mortar", "projectile"}
+IMPACT_VERBS = {
+    "hit",
+    "strike",
+    "slam",
+    "land",
+    "fall",
+    "pound",
+    "rain",
+    "target",
+    "kill",
+    "explode",
+    "destroy",
+    "damage",
+    "smash",
+    "crash",
+}
 # nouns that count or measure meetings: "several rounds of talks", "two days of talks"
 ROUND_NOUNS = {"round", "series", "day", "week", "month", "session", "sitting"}
 # nouns for armed men, and the words that tie them to whom they fight for
@@ -640,12 +674,22 @@ class EventFinder:
             and not any(c.lower_ in {"phone", "telephone", "video"} for c in tok.children)
         ):
             return None
-        if (
-            pos == "NOUN"
-            and low == "strike"
-            and not any(c.lower_ in {"air", "drone", "missile", "rocket"} for c in tok.children)
-        ):
-            return None
+        if pos == "NOUN" and low == "strike":
+            # air, missile or a state's strikes; not a labour or hunger strike
+            weapon = any(
+                c.lower_ in {"air", "drone", "missile", "rocket", "artillery", "military"}
+                for c in tok.children
+            )
+            armed = any(
+                c.dep_ in {"amod", "compound", "poss", "nmod"}
+                and c.i in self.m.token_actor
+                and self.m.token_actor[c.i].actor_type
+                in {ActorType.STATE, ActorType.ARMED_GROUP, ActorType.IGO}
+                for c in tok.children
+            )
+            impact = tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in IMPACT_VERBS
+            if not (weapon or armed or impact):
+                return None
         if pos == "VERB" and low in {"give", "hand", "submit", "offer", "propose"}:
             objs = [c for c in tok.children if c.dep_ in {"dobj", "attr"}]
             if not any(o.lemma_.lower() in PROPOSAL_NOUNS for o in objs):
@@ -668,6 +712,11 @@ class EventFinder:
         if pos == "VERB":
             return self._verb_condition(tok, trig)
         if pos == "NOUN" and low == "cessation" and not any(c.lower_ == "of" for c in tok.children):
+            return None
+        if pos == "NOUN" and low in MUNITION_TRIGGERS:
+            # "Russian missiles slammed into Kyiv", "rockets hit the base": the salvo is the act
+            if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in IMPACT_VERBS:
+                return Trigger(low, "NOUN", "195", "attack", True, f"{low} strike")
             return None
         if pos == "NOUN" and low in {"release", "swap", "exchange"}:
             # "the release of 50 prisoners", "a prisoner swap"; not "a press release"
@@ -816,6 +865,13 @@ class EventFinder:
         if low == "accept":
             wanted = PROPOSAL_NOUNS | SUPPORTED_NOUNS | {"term", "demand", "condition", "offer"}
             return trig if obj_lemmas & wanted else None
+        if low in {"slam", "hit", "pound"}:
+            # "Russian missiles slammed into Kyiv", "strikes hit the port": an attack when what
+            # moves is a weapon; "slammed the decision" is criticism, "hit by sanctions" not
+            subj = {c.lemma_.lower() for c in tok.children if c.dep_ == "nsubj"}
+            if subj & STRIKING_NOUNS or (low == "slam" and preps & {"into", "onto"}):
+                return Trigger(low, "VERB", "195", "attack", True, "strike")
+            return trig if low == "slam" else None
         if low in {"swap", "exchange"}:
             return trig if obj_lemmas & CAPTIVE_NOUNS else None
         if low == "expel" and obj_lemmas & DIPLOMAT_NOUNS:
@@ -987,7 +1043,9 @@ class EventFinder:
                 for a in self._actors(c, si, modifier=True):
                     ev.add(
                         a,
-                        Role.SOURCE if trig.directed and c.dep_ == "poss" else Role.PARTICIPANT,
+                        Role.SOURCE
+                        if trig.directed and (c.dep_ == "poss" or trig.cls == "attack")
+                        else Role.PARTICIPANT,
                         si,
                     )
             elif c.dep_ == "prep" and c.lower_ in {"between", "among", "with", "by", "involving"}:
@@ -1005,6 +1063,8 @@ class EventFinder:
                     if p.dep_ == "pobj":
                         for a in self._actors(p, si):
                             ev.add(a, Role.TARGET, si)
+        if trig.cls == "attack" and tok.dep_ in {"nsubj", "nsubjpass"}:
+            self._impact_targets(ev, tok, si)
         anchored = ev.definite or bool(ev.participants)
         if any(
             c.dep_ in {"acl", "relcl"}
@@ -1287,7 +1347,7 @@ class EventFinder:
                     role = None
                     if prep in {"with", "between", "among"}:
                         role = Role.TARGET if (directed and prep == "with") else Role.PARTICIPANT
-                    elif prep in {"to", "on", "against", "at"} and directed:
+                    elif prep in {"to", "on", "against", "at", "into"} and directed:
                         role = Role.TARGET
                     elif prep == "by" and passive:
                         role = subj_role
@@ -1305,6 +1365,10 @@ class EventFinder:
                                 if g.dep_ in {"amod", "compound", "nmod", "poss"}
                                 for a in self._actors(g, si, modifier=True)
                             ]
+                            place = self.m.token_place.get(p.i)
+                            if not found and place is not None and place.iso3:
+                                state = self._state_mention(place.iso3, p)  # "into Kyiv"
+                                found = [state] if state is not None else []
                         for a in found:
                             ev.add(a, role, si)
 
@@ -1679,6 +1743,33 @@ class EventFinder:
             if ev.merged_into is None and ev.cls in ROLE_NOUN_CLASSES:
                 return ev if si - ev.sentences[-1] <= 3 else None
         return None
+
+    def _impact_targets(self, ev: EventMention, tok: Token, si: int) -> None:
+        """'Russian strikes hit central Kyiv', 'rockets slammed into Sderot': what was hit is
+        the target (a place stands for the state it lies in)."""
+        verb = tok.head
+        if verb.lemma_.lower() not in IMPACT_VERBS:
+            return
+        hit = [c for c in verb.children if c.dep_ == "dobj"]
+        hit += [
+            p
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in {"into", "on", "onto", "at", "in", "near"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        sources = {p.actor.key for p in ev.participants if p.role == Role.SOURCE}
+        for h in hit:
+            found = self._actors(h, si)
+            if not found:
+                place = self.m.token_place.get(h.i)
+                state = self._state_mention(place.iso3, h) if place and place.iso3 else None
+                found = [state] if state is not None else []
+            for a in found:
+                if a.key not in sources:
+                    ev.add(a, Role.TARGET, si)
+            if found:
+                return
 
     def _capture_roles(self, ev: EventMention, tok: Token, si: int) -> None:
         """'Jalalabad fell to the Taliban': the Taliban took it; the town's state lost it."""
