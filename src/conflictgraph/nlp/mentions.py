@@ -534,7 +534,6 @@ class MentionFinder:
         self._named_accords(doc, m)
         taken = set(m_i for r in m.resolutions for m_i in range(r.start, r.end))
         gaz_spans = [s for s in gaz_spans if not any(i in taken for i in range(s.start, s.end))]
-        self._likely_country: str | None = None
         self._named_states = {
             e.iso3
             for span in gaz_spans
@@ -543,6 +542,7 @@ class MentionFinder:
         }
         self._place_like: list[Span] = []
         self._datelines: set[int] = set()
+        self._likely_country: str | None = None
         m.conflict_country = self._conflict_country(doc, gaz_spans)
         self._gazetteer_actors(doc, gaz_spans, m)
         self._datelines = m.datelines = self._dateline_tokens(doc)
@@ -743,12 +743,13 @@ class MentionFinder:
             "settlement",
             "militants",
         }
+        party: Counter[str] = Counter()
         taken = {i for span in spans for i in range(span.start, span.end)}
         for ent in self._ents:  # towns and regions vote for their country: "Debaltseve"
             if ent.label_ in {"GPE", "LOC"} and ent.start not in taken and len(ent) <= 3:
                 place = self.places.lookup(ent.text)
                 if place is not None and place.iso3:
-                    score[place.iso3] += 0.5
+                    score[place.iso3] += 0.3  # a town, where the fighting is more than talks
         for span in spans:
             if span.label_ not in {"CG_STATE", "CG_DEMONYM", "CG_CAPITAL"}:
                 continue
@@ -756,8 +757,7 @@ class MentionFinder:
             if entry is None or not entry.iso3:
                 continue
             if span.label_ == "CG_CAPITAL" and self._capital_is_place(span):
-                score[entry.iso3] += 0.5  # a capital as a place: where things happen
-                continue
+                continue  # a capital as a place is where talks are held as often as fought
             head = span.root.head
             weight = 0.2
             if span.root.dep_ == "poss" and head.lemma_.lower() in REGION_NOUNS | conflict_nouns:
@@ -768,11 +768,14 @@ class MentionFinder:
                 a.dep_ == "pobj" and a.head.lower_ == "between" for a in span.root.ancestors
             ):
                 weight = 1.0
+            venue = span.root.dep_ == "pobj" and head.lower_ in {
+                "in",
+                "across",
+                "throughout",
+                "inside",
+            }
             if (
-                (
-                    span.root.dep_ == "pobj"
-                    and head.lower_ in {"in", "across", "throughout", "inside"}
-                )
+                venue
                 or (
                     span.root.dep_ in {"amod", "compound", "nmod"}
                     and head.lemma_.lower() in conflict_nouns
@@ -781,13 +784,16 @@ class MentionFinder:
             ):
                 weight = 1.0
             score[entry.iso3] += weight
+            if not venue:
+                party[entry.iso3] += weight
+        # the weaker reading, only for naming rebels: a state clearly most named as a party,
+        # not as the place talks are held in
+        ranked = party.most_common(2)
+        if ranked and ranked[0][1] >= 0.6 and (len(ranked) < 2 or ranked[0][1] >= 2 * ranked[1][1]):
+            self._likely_country = ranked[0][0]
         if not score:
             return None
-        ranked = score.most_common(2)
-        iso3, best = ranked[0]
-        second = ranked[1][1] if len(ranked) > 1 else 0.0
-        # the weaker reading, only for naming rebels: the clearly most named state
-        self._likely_country = iso3 if best >= 0.4 and best >= 2 * second else None
+        iso3, best = score.most_common(1)[0]
         # Only a clear signal names the conflict's country: one place or party mention at least.
         return iso3 if best >= 1.0 else None
 
