@@ -389,3 +389,14 @@ def test_weapons_that_hit_a_place(nlp) -> None:  # type: ignore[no-untyped-def]
     assert slammed[0]["roles"] == {"state:RUS": "source", "state:UKR": "target"}
     strikes = one(evs, "strikes")
     assert strikes["roles"].get("state:ISR") == "source"
+
+
+def test_a_year_in_another_things_name_does_not_date_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Foreign ministers in Vienna agreed on a nationwide ceasefire in line with the 2012 "
+        "Geneva Communique on Saturday.",
+        published=date(2015, 11, 15),
+    )
+    truce = one(evs, "ceasefire")
+    assert truce["start"] == date(2015, 11, 14)  # not 2012

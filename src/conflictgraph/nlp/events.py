@@ -356,6 +356,21 @@ ROLE_NOUNS = {
     "host": Role.HOST,
 }
 ROLE_NOUN_CLASSES = {"meeting", "agreement", "ceasefire", "call", "evacuation", "release"}
+TIME_HEADS = {
+    "hour",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "time",
+    "session",
+    "rush",
+}
 # prepositions that make a date a deadline or a limit rather than the day something happened
 DEADLINE_PREPS = {"by", "until", "till", "before", "within"}
 QUANTITY_NOUNS = {"wave", "barrage", "salvo", "volley", "series", "number", "dozen", "hail"}
@@ -2089,6 +2104,7 @@ class EventFinder:
             if tx.time is not None
             and tx.time.is_dated
             and (ev.status != EventStatus.OCCURRED or not self._is_deadline(tx))
+            and not self._names_other(tx, ev)
         ]
         durations = [tx for tx in own if tx.type == TimexType.DURATION]
         if dated:
@@ -2123,7 +2139,10 @@ class EventFinder:
                     for c in h.children
                     if c.dep_ in {"prep", "npadvmod", "tmod"}
                     for tx in self._timexes_in(list(c.subtree))
-                    if tx.time is not None and tx.time.is_dated and not self._is_deadline(tx)
+                    if tx.time is not None
+                    and tx.time.is_dated
+                    and not self._is_deadline(tx)
+                    and not self._names_other(tx, ev)
                 ]
                 if near:
                     ev.time = near[0].time
@@ -2164,6 +2183,7 @@ class EventFinder:
             and tx.time.is_dated
             and t.i not in reported
             and not self._is_deadline(tx)
+            and not self._names_other(tx, ev)
         ]
         if in_sent:
             ev.time = min(in_sent, key=lambda x: x[0])[1].time
@@ -2210,6 +2230,23 @@ class EventFinder:
         day = days.pop()
         return TimeValue(
             day, day, Precision.DAY, "", anchor=pub, kind=TimeKind.DATE, value=day.isoformat()
+        )
+
+    def _names_other(self, tx: TimeExpression, ev: EventMention) -> bool:
+        """'the 2012 Geneva Communique', 'the September 5 protocol': a date inside another
+        thing's name dates that thing, not this event."""
+        span = self.doc.char_span(tx.char_start, tx.char_end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        year = len(tx.value or "") == 4
+        return (
+            tx.type == TimexType.DATE
+            and (root.dep_ in {"compound", "nmod", "amod"} or (year and root.dep_ == "nummod"))
+            and root.head.pos_ in {"NOUN", "PROPN"}
+            and root.head.lemma_.lower() not in TIME_HEADS  # "the Monday morning rush hour"
+            and root.head.i not in ev.triggers
+            and root.head.i != ev.trigger
         )
 
     def _is_deadline(self, tx: TimeExpression) -> bool:
