@@ -125,6 +125,7 @@ class ConflictGraph:
         self.g: nx.MultiDiGraph = g if g is not None else nx.MultiDiGraph()
         self._prov_seen: dict[tuple[str, ...], set[tuple[str, int, str]]] = {}
         self._prov_articles: dict[tuple[str, ...], set[str]] = {}
+        self._prov_len: dict[tuple[str, ...], int] = {}
 
     # -- size and access ---------------------------------------------------------------------
     def number_of_nodes(self) -> int:
@@ -192,7 +193,7 @@ class ConflictGraph:
         """Add unseen provenance entries to ``cur`` in sorted place; a set of the entries'
         keys per node and edge keeps re-adding popular nodes linear, not quadratic."""
         seen = self._prov_seen.get(owner)
-        if seen is None or len(seen) != len(cur):
+        if seen is None or self._prov_len.get(owner) != len(cur):
             seen = self._prov_seen[owner] = {_prov_key(p) for p in cur}
             self._prov_articles[owner] = {p["article"] for p in cur}
         articles = self._prov_articles[owner]
@@ -202,12 +203,12 @@ class ConflictGraph:
                 seen.add(k)
                 articles.add(p["article"])
                 bisect.insort(cur, p, key=_prov_key)
+        self._prov_len[owner] = len(cur)  # a list changed elsewhere is re-indexed next time
         return cur
 
     def _support_of(self, owner: tuple[str, ...], provenance: list[dict[str, Any]]) -> int:
         """How many articles report a node or edge, from the index ``_add_prov`` keeps."""
-        seen = self._prov_seen.get(owner)
-        if seen is not None and len(seen) == len(provenance):
+        if self._prov_seen.get(owner) is not None and self._prov_len.get(owner) == len(provenance):
             return len(self._prov_articles[owner])
         return _support(provenance)
 
@@ -311,8 +312,6 @@ class ConflictGraph:
             attrs.pop("aliases")
             attrs.pop("label")
         self._upsert(ev.id, attrs)
-        node = self.g.nodes[ev.id]
-        node["support"] = len({p["article"] for p in node["provenance"]})
 
     @staticmethod
     def _reconcile_dates(cur: dict[str, Any], new: dict[str, Any]) -> None:
@@ -419,6 +418,7 @@ class ConflictGraph:
         if self.g.has_edge(u, v, key):
             cur = self.g.edges[u, v, key]
             cur["provenance"] = _merge_prov(cur["provenance"], d["provenance"])
+            self._prov_seen.pop(("e", u, v, key), None)  # the list was replaced: re-index
         else:
             self.g.add_edge(u, v, key=key, **d)
         edge = self.g.edges[u, v, key]
@@ -501,6 +501,7 @@ class ConflictGraph:
         cur["aliases"] = sorted(names - {cur["label"]})
         cur["location"] = cur.get("location") or src.get("location")
         cur["provenance"] = _merge_prov(cur["provenance"], src["provenance"])
+        self._prov_seen.pop(("n", into), None)  # the list was replaced: re-index
         cur["support"] = _support(cur["provenance"])
         for u, _, k, d in list(self.g.in_edges(old, keys=True, data=True)):
             self._move_edge(u, into, k, d)
