@@ -2168,7 +2168,17 @@ class EventFinder:
             return
         # what a statement reports ("said the parties would meet in January") does not date it
         reported: set[int] = set()
-        if ev.cls in {"statement", "support", "criticize", "appeal", "threaten"}:
+        if ev.cls in {
+            "statement",
+            "support",
+            "criticize",
+            "appeal",
+            "threaten",
+            "agreement",
+            "intent",
+            "offer",
+            "reject",
+        }:
             for k in (ev.trigger, ev.verb):
                 if k is not None:
                     for c in self.doc[k].children:
@@ -2240,13 +2250,17 @@ class EventFinder:
             return False
         root = span.root
         year = len(tx.value or "") == 4
+        head = root.head
+        if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NOUN", "PROPN"}:
+            head = head.head  # "the Minsk agreements of February"
+        elif not (root.dep_ in {"compound", "nmod", "amod"} or (year and root.dep_ == "nummod")):
+            return False
         return (
             tx.type == TimexType.DATE
-            and (root.dep_ in {"compound", "nmod", "amod"} or (year and root.dep_ == "nummod"))
-            and root.head.pos_ in {"NOUN", "PROPN"}
-            and root.head.lemma_.lower() not in TIME_HEADS  # "the Monday morning rush hour"
-            and root.head.i not in ev.triggers
-            and root.head.i != ev.trigger
+            and head.pos_ in {"NOUN", "PROPN"}
+            and head.lemma_.lower() not in TIME_HEADS  # "the Monday morning rush hour"
+            and head.i not in ev.triggers
+            and head.i != ev.trigger
         )
 
     def _is_deadline(self, tx: TimeExpression) -> bool:
@@ -2264,6 +2278,12 @@ class EventFinder:
                 (span.start > 0 and self.doc[span.start - 1].lower_ in DEADLINE_PREPS)
                 or (root.dep_ == "pobj" and root.head.lower_ in DEADLINE_PREPS)
                 or before in {"later than", "earlier than"}
+                # "the first summit since Berlin in October 2016", "the deadliest attack since
+                # August 2013": a comparison with an earlier event, not this one's date
+                or any(
+                    a.lower_ == "since" and a.dep_ == "prep" and _compares(a.head)
+                    for a in list(root.ancestors)[:4]
+                )
             )
         self._deadline[tx.char_start] = out
         return out
@@ -2727,6 +2747,13 @@ class EventFinder:
 
 
 _ORDER = {p: i for i, p in enumerate(Precision)}
+
+
+def _compares(tok: Token) -> bool:
+    """'the first summit', 'the deadliest attack', 'the biggest': a word ranked against
+    others, so that 'since X' after it dates the earlier one."""
+    words = [tok, *tok.children]
+    return any(t.tag_ == "JJS" or t.lower_ in {"first", "last", "only"} for t in words)
 
 
 def _clock_day(tx: TimeExpression, text: str = "", published: date | None = None) -> TimeExpression:
