@@ -2616,6 +2616,23 @@ class EventFinder:
         [in Astana]', 'the Astana talks', 'the two-day talks which concluded in Astana'."""
         ev = self.events[j]
         if (
+            ev.cls == "statement"
+            and ev.definite
+            and not ev.participants
+            and not ev.own_date
+            and ev.merged_into is None
+            and self.doc[ev.trigger].lemma_.lower() in {"statement", "communique", "declaration"}
+            and len(ev.triggers) == 1
+        ):
+            # "The statement commits the two sides...": the joint statement just reported
+            for i in range(j - 1, -1, -1):
+                prev = self.events[i]
+                if prev.merged_into is None and prev.cls == "statement" and prev.participants:
+                    if ev.sentence - prev.sentences[-1] <= 3:
+                        self._merge(i, j)
+                    return
+            return
+        if (
             ev.cls not in COREF_CLASSES
             or ev.status != EventStatus.OCCURRED
             or ev.merged_into is not None

