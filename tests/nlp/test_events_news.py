@@ -400,3 +400,10 @@ def test_a_year_in_another_things_name_does_not_date_the_event(nlp) -> None:  # 
     )
     truce = one(evs, "ceasefire")
     assert truce["start"] == date(2015, 11, 14)  # not 2012
+
+
+def test_opening_an_investigation_is_the_opener_s_act(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(nlp, "The Pentagon opened a full investigation into the strike on Sunday.")
+    probe = one(evs, "investigation")
+    assert probe["cameo"] == "090"
+    assert probe["roles"] == {"org:USA:defense-department": "source"}  # not a 'host'

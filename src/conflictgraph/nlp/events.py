@@ -336,6 +336,9 @@ IMPACT_VERBS = {
     "smash",
     "crash",
 }
+DIRECTED_CLASSES = {"investigate", "attack", "sanction", "coerce", "assault", "aid", "reject"}
+AID_VERBS = {"deliver", "send", "provide", "give", "pledge", "ship", "airlift", "approve"}
+AID_VERBS |= {"allocate", "announce", "promise", "offer", "donate", "supply", "grant"}
 # nouns that count or measure meetings: "several rounds of talks", "two days of talks"
 ROUND_NOUNS = {"round", "series", "day", "week", "month", "session", "sitting"}
 # nouns for armed men, and the words that tie them to whom they fight for
@@ -733,6 +736,11 @@ class EventFinder:
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in IMPACT_VERBS:
                 return Trigger(low, "NOUN", "195", "attack", True, f"{low} strike")
             return None
+        if pos == "NOUN" and low in {"aid", "assistance"}:
+            # "the EU pledged 50 million euros in aid", "delivered humanitarian aid"
+            verb = next((a for a in list(tok.ancestors)[:4] if a.pos_ == "VERB"), None)
+            if verb is None or verb.lemma_.lower() not in AID_VERBS:
+                return None
         if pos == "NOUN" and low in {"release", "swap", "exchange"}:
             # "the release of 50 prisoners", "a prisoner swap"; not "a press release"
             words = {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "nmod"}}
@@ -889,6 +897,16 @@ class EventFinder:
             return trig if low == "slam" else None
         if low in {"swap", "exchange"}:
             return trig if obj_lemmas & CAPTIVE_NOUNS else None
+        if low == "order":
+            # "ordered 60 Russian diplomats out", "ordered them to leave", "ordered the closure
+            # of the consulate": an expulsion; other orders are not events here
+            leave = any(
+                c.lower_ == "out"
+                or (c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in {"leave", "depart"})
+                for c in tok.children
+            )
+            closure = obj_lemmas & {"closure", "expulsion"}
+            return trig if (leave and objs) or closure else None
         if low == "expel" and obj_lemmas & DIPLOMAT_NOUNS:
             return Trigger(low, "VERB", "166", "sanction", True, "expulsion of diplomats")
         if low in {"storm", "expel", "deport"}:
@@ -1948,6 +1966,14 @@ class EventFinder:
             if tok.pos_ in {"VERB", "AUX"} and lemma in ROLE_VERBS:
                 role = ROLE_VERBS[lemma]
                 target = self._event_object(tok)
+                ev_at = self._event_at(target) if target is not None else None
+                if (
+                    role == Role.HOST
+                    and ev_at is not None
+                    and ev_at.cls not in {"meeting", "visit"}
+                ):
+                    # "opened an investigation", "hosted a signing": who does it, not a host
+                    role = Role.SOURCE if ev_at.cls in DIRECTED_CLASSES else Role.PARTICIPANT
             elif lemma == "play" and tok.pos_ == "VERB":
                 # "played intermediary roles at the talks", "played a mediating role in the deal"
                 for c in tok.children:
