@@ -407,3 +407,14 @@ def test_opening_an_investigation_is_the_opener_s_act(nlp) -> None:  # type: ign
     probe = one(evs, "investigation")
     assert probe["cameo"] == "090"
     assert probe["roles"] == {"org:USA:defense-department": "source"}  # not a 'host'
+
+
+def test_a_noun_pointing_back_at_acts_is_no_new_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Russian missiles struck Kyiv on Monday. UN Secretary-General Antonio Guterres was "
+        "deeply shocked by the attacks. He warned that such attacks must stop.",
+    )
+    attacks = [e for e in evs if e["cameo"].startswith("19")]
+    assert len(attacks) == 1  # 'the attacks', 'such attacks' are the strike told first
+    assert attacks[0]["roles"].get("state:RUS") == "source"

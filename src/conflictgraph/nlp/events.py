@@ -339,6 +339,8 @@ IMPACT_VERBS = {
 DIRECTED_CLASSES = {"investigate", "attack", "sanction", "coerce", "assault", "aid", "reject"}
 AID_VERBS = {"deliver", "send", "provide", "give", "pledge", "ship", "airlift", "approve"}
 AID_VERBS |= {"allocate", "announce", "promise", "offer", "donate", "supply", "grant"}
+# classes whose nouns news uses to point back at acts already told ("the attacks")
+REFERRING_CLASSES = {"attack", "statement", "reject", "meeting", "criticize", "sanction"}
 # nouns that count or measure meetings: "several rounds of talks", "two days of talks"
 ROUND_NOUNS = {"round", "series", "day", "week", "month", "session", "sitting"}
 # nouns for armed men, and the words that tie them to whom they fight for
@@ -622,19 +624,35 @@ class EventFinder:
         """The surviving events, their 'about' links pointing into the returned list."""
 
         def root(i: int) -> int:
-            while self.events[i].merged_into is not None:
+            while i >= 0 and self.events[i].merged_into is not None:
                 i = self.events[i].merged_into  # type: ignore[assignment]
-            return i
+            return i  # -1: a reference to nothing told, dropped
 
+        for j, e in enumerate(self.events):
+            if e.merged_into is None and self._mere_reference(e):
+                # point it (and the 'about' links to it) at the act it refers back to, if told
+                target = next(
+                    (
+                        i
+                        for i in range(j - 1, -1, -1)
+                        if self.events[i].merged_into is None
+                        and self.events[i].cls == e.cls
+                        and self.events[i].participants
+                    ),
+                    None,
+                )
+                e.merged_into = target if target is not None else -1
         keep = [i for i, e in enumerate(self.events) if e.merged_into is None]
         pos = {i: k for k, i in enumerate(keep)}
 
         def remap(links: list[int], i: int) -> list[int]:
             out: list[int] = []
             for a in links:
-                k = pos[root(a)]
-                if root(a) != i and k not in out:
-                    out.append(k)
+                r = root(a)
+                if r == i or r not in pos:
+                    continue
+                if pos[r] not in out:
+                    out.append(pos[r])
             return out
 
         for i in keep:
@@ -642,6 +660,18 @@ class EventFinder:
             ev.about = remap(ev.about, i)
             ev.produced_by = remap(ev.produced_by, i)
         return [self.events[i] for i in keep]
+
+    def _mere_reference(self, ev: EventMention) -> bool:
+        """'shocked by the attacks', 'the fighting', 'such attacks': a noun that points back at
+        acts told elsewhere (or at none in particular), with no party, date or place of its own,
+        is no event of its own."""
+        tok = self.doc[ev.trigger]
+        if ev.participants or ev.own_date or ev.place is not None or ev.references:
+            return False
+        if tok.pos_ not in {"NOUN", "PROPN"} or ev.cls not in REFERRING_CLASSES:
+            return False
+        dets = {c.lower_ for c in tok.children if c.dep_ in {"det", "amod", "predet"}}
+        return bool(dets & {"the", "such", "these", "those", "this", "that", "any"})
 
     # -- per sentence ----------------------------------------------------------------------
     def _trigger_candidates(self, doc: Doc) -> set[int]:
