@@ -103,6 +103,10 @@ def _overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return a0 <= b1 and b0 <= a1
 
 
+def _time_key(attrs: dict[str, Any]) -> tuple[Any, ...]:
+    return (attrs.get("start"), attrs.get("end"), attrs.get("precision"))
+
+
 def _time_attrs(tv: TimeValue | None) -> dict[str, Any]:
     if tv is None or not tv.is_dated:
         return {"start": None, "end": None, "precision": None}
@@ -126,6 +130,7 @@ class ConflictGraph:
         self._prov_seen: dict[tuple[str, ...], set[tuple[str, int, str]]] = {}
         self._prov_articles: dict[tuple[str, ...], set[str]] = {}
         self._prov_len: dict[tuple[str, ...], int] = {}
+        self._prov_keys: dict[tuple[str, ...], list[tuple[str, int, str]]] = {}
 
     # -- size and access ---------------------------------------------------------------------
     def number_of_nodes(self) -> int:
@@ -169,12 +174,21 @@ class ConflictGraph:
             self._add_location(loc)
         for r in ex.resolutions:
             self._add_resolution(r)
+        before = {
+            ev.id: self._dates_of(ev.id) for ev in ex.events if ev.id in self.g
+        }  # an event reported before: its reconciled dates may move
         for ev in ex.events:
             self._add_event(ev)
         for e in ex.edges:
             self._add_edge(e)
         for ev in ex.events:
-            self._sync_edge_dates(ev.id)
+            now = self._dates_of(ev.id)
+            if before.get(ev.id, now) != now or now != _time_key(_time_attrs(ev.time)):
+                self._sync_edge_dates(ev.id)  # else every edge already carries these dates
+
+    def _dates_of(self, node: str) -> tuple[Any, ...]:
+        d = self.g.nodes[node]
+        return (d.get("start"), d.get("end"), d.get("precision"))
 
     def _sync_edge_dates(self, event_id: str) -> None:
         """Participation and reference edges carry their event's (reconciled) date."""
@@ -194,15 +208,19 @@ class ConflictGraph:
         keys per node and edge keeps re-adding popular nodes linear, not quadratic."""
         seen = self._prov_seen.get(owner)
         if seen is None or self._prov_len.get(owner) != len(cur):
-            seen = self._prov_seen[owner] = {_prov_key(p) for p in cur}
+            keys = self._prov_keys[owner] = [_prov_key(p) for p in cur]
+            seen = self._prov_seen[owner] = set(keys)
             self._prov_articles[owner] = {p["article"] for p in cur}
+        keys = self._prov_keys[owner]  # the sorted keys of ``cur``, side by side
         articles = self._prov_articles[owner]
         for p in new:
             k = _prov_key(p)
             if k not in seen:
                 seen.add(k)
                 articles.add(p["article"])
-                bisect.insort(cur, p, key=_prov_key)
+                at = bisect.bisect_right(keys, k)
+                keys.insert(at, k)
+                cur.insert(at, p)
         self._prov_len[owner] = len(cur)  # a list changed elsewhere is re-indexed next time
         return cur
 
