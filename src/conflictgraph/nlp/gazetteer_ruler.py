@@ -57,7 +57,10 @@ class GazetteerRuler:
     def __call__(self, doc: Doc) -> Doc:
         """Write the matches into ``doc.spans[GAZ_SPANS]``."""
         strings = doc.vocab.strings  # token texts from the ORTH array: no Token objects
-        words = [strings[h].translate(_QUOTES) for h in doc.to_array("ORTH").tolist()]
+        words = [strings[h] for h in doc.to_array("ORTH").tolist()]
+        text = doc.user_data.get("cg_text")
+        if text is None or any(q in text for q in "\u2019\u2018\u02bc"):
+            words = [w.translate(_QUOTES) for w in words]  # curly apostrophes as straight
         lower = [w.lower() for w in words]
         spans: list[Span] = []
         i = 0
