@@ -418,3 +418,10 @@ def test_a_noun_pointing_back_at_acts_is_no_new_event(nlp) -> None:  # type: ign
     attacks = [e for e in evs if e["cameo"].startswith("19")]
     assert len(attacks) == 1  # 'the attacks', 'such attacks' are the strike told first
     assert attacks[0]["roles"].get("state:RUS") == "source"
+
+
+def test_a_landmark_places_the_event_in_its_city(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Israel signed an agreement with Bahrain at the White House on Tuesday."
+    ((_, doc),) = list(annotate(nlp, [Article(id="t", text=text, published=PUB)]))
+    (ev,) = doc._.cg_events
+    assert ev.place is not None and ev.place.key == "loc:USA:washington"

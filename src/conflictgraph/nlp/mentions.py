@@ -72,6 +72,21 @@ GOVERNMENT_NOUNS = {
     "rockets",
 }
 # Nouns for a country's armed opposition: all phrasings land on one actor per country.
+# buildings news names as the place of an event, and the city they stand in
+LANDMARKS = {
+    "white house": "Washington",
+    "kremlin": "Moscow",
+    "elysee palace": "Paris",
+    "élysée palace": "Paris",
+    "elysee": "Paris",
+    "downing street": "London",
+    "dolmabahce palace": "Istanbul",
+    "pentagon": "Washington",
+    "camp david": "Thurmont",
+    "palais des nations": "Geneva",
+    "chancellery": "Berlin",
+    "stormont": "Belfast",
+}
 REGION_NOUNS = {
     "east",
     "west",
@@ -562,11 +577,25 @@ class MentionFinder:
         self._places(doc, m)
         m.index()
         self._place_anaphora(doc, m)
+        self._landmark_cities(m)
         self._country_places(m)
         if self._datelines:
             m.actors = [a for a in m.actors if a.start not in self._datelines]
         m.index()
         return m
+
+    def _landmark_cities(self, m: Mentions) -> None:
+        """'at the White House', 'in the Kremlin', 'at the Elysee Palace': the event's place on
+        a timeline is the city the landmark stands in."""
+        for k, p in enumerate(m.places):
+            city = LANDMARKS.get(p.label.lower().removeprefix("the ").strip())
+            if city is None:
+                continue
+            place = self.places.lookup(city)
+            if place is None:
+                continue
+            key = identity.location_id(place.name, place.iso3)
+            m.places[k] = PlaceMention(p.start, p.end, key, place.name, place.iso3, p.surface)
 
     def _place_anaphora(self, doc: Doc, m: Mentions) -> None:
         """'struck targets in the city', 'shelling of the town': the town last named."""
