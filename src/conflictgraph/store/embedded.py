@@ -115,12 +115,42 @@ class AddReport:
 
 
 @dataclass
-class _Pending:
-    """One article the add will store: its record and, once extracted, its extraction."""
+class Pending:
+    """One article an add will store: its record and, once extracted, its extraction."""
 
     article: Article
     sha256: str
     extraction: ArticleExtraction | None = None
+
+
+def classify_pending(
+    candidates: list[Pending], records: list[dict[str, Any]], report: AddReport
+) -> dict[str, Pending]:
+    """The candidates to store, by id: not the unchanged ones (same id and content), not the
+    duplicates (same content under another id); both noted in ``report``. Shared by the
+    embedded and the remote store so that they add by the same rules."""
+    by_id = {r["id"]: r for r in records}
+    by_hash = {r["sha256"]: r["id"] for r in records}
+    pending: dict[str, Pending] = {}
+    for cand in candidates:
+        aid, sha = cand.article.id, cand.sha256
+        origin = cand.article.origin or aid
+        if aid in pending:
+            if pending[aid].sha256 == sha:
+                continue
+            report.notices.append(f"{origin}: same article id '{aid}' as an earlier input")
+        elif aid in by_id and by_id[aid]["sha256"] == sha:
+            report.unchanged.append(aid)
+            continue
+        elif sha in by_hash and by_hash[sha] != aid:
+            report.duplicates.append(aid)
+            report.notices.append(
+                f"{origin}: same content as stored article '{by_hash[sha]}'; not added"
+            )
+            continue
+        pending[aid] = cand
+        by_hash[sha] = aid
+    return pending
 
 
 class Store:
@@ -410,7 +440,7 @@ class Store:
     ) -> AddReport:
         """Extract and merge the articles not stored yet (by id and content hash)."""
 
-        def extract_new(pending: list[_Pending]) -> None:
+        def extract_new(pending: list[Pending]) -> None:
             from conflictgraph.nlp.extract import extract
             from conflictgraph.nlp.pipeline import annotate, build_nlp
 
@@ -421,20 +451,20 @@ class Store:
                 if progress is not None:
                     progress(article)
 
-        pending = [_Pending(a, content_hash(a)) for a in articles]
+        pending = [Pending(a, content_hash(a)) for a in articles]
         return self._add(pending, extract_new, rebuild=rebuild)
 
     def add_extractions(
         self, extractions: Sequence[ArticleExtraction], *, rebuild: bool = False
     ) -> AddReport:
         """Merge already extracted articles not stored yet (no NLP; for tests and pipelines)."""
-        pending = [_Pending(ex.article, content_hash(ex.article), ex) for ex in extractions]
+        pending = [Pending(ex.article, content_hash(ex.article), ex) for ex in extractions]
         return self._add(pending, lambda _: None, rebuild=rebuild)
 
     def _add(
         self,
-        candidates: list[_Pending],
-        extract_new: Callable[[list[_Pending]], None],
+        candidates: list[Pending],
+        extract_new: Callable[[list[Pending]], None],
         *,
         rebuild: bool = False,
     ) -> AddReport:
@@ -446,26 +476,7 @@ class Store:
             self._collect_garbage(keep=self._name, records=self._manifest["articles"])
             records = [dict(r) for r in self._manifest["articles"]]
             by_id = {r["id"]: r for r in records}
-            by_hash = {r["sha256"]: r["id"] for r in records}
-            pending: dict[str, _Pending] = {}
-            for cand in candidates:
-                aid, sha = cand.article.id, cand.sha256
-                origin = cand.article.origin or aid
-                if aid in pending:
-                    if pending[aid].sha256 == sha:
-                        continue
-                    report.notices.append(f"{origin}: same article id '{aid}' as an earlier input")
-                elif aid in by_id and by_id[aid]["sha256"] == sha:
-                    report.unchanged.append(aid)
-                    continue
-                elif sha in by_hash and by_hash[sha] != aid:
-                    report.duplicates.append(aid)
-                    report.notices.append(
-                        f"{origin}: same content as stored article '{by_hash[sha]}'; not added"
-                    )
-                    continue
-                pending[aid] = cand
-                by_hash[sha] = aid
+            pending = classify_pending(candidates, records, report)
             if not pending:
                 report.generation = self.generation
                 report.counts = dict(self._manifest["counts"])
@@ -718,7 +729,7 @@ def _decode(store: ox.Store) -> ConflictGraph:
     return ConflictGraph(decode_store(SparqlEngine(store)))
 
 
-def _record(p: _Pending, added: str) -> dict[str, Any]:
+def _record(p: Pending, added: str) -> dict[str, Any]:
     a = p.article
     return {
         "id": a.id,

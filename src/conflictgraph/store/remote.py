@@ -32,7 +32,6 @@ import socket
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -53,7 +52,7 @@ from conflictgraph.errors import (
 )
 from conflictgraph.graph import ConflictGraph
 from conflictgraph.model import Article, ArticleExtraction
-from conflictgraph.store.embedded import AddReport, content_hash
+from conflictgraph.store.embedded import AddReport, Pending, classify_pending, content_hash
 from conflictgraph.store.protocol import (
     RESULTS_JSON,
     SCHEMES,
@@ -151,13 +150,6 @@ def _record_subject(article_id: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # The store
-
-
-@dataclass
-class _Pending:
-    article: Article
-    sha256: str
-    extraction: ArticleExtraction | None = None
 
 
 class RemoteStore:
@@ -461,7 +453,7 @@ class RemoteStore:
     ) -> AddReport:
         """Extract (here, on processes or on a Dask cluster) and merge the new articles."""
 
-        def extract_new(pending: list[_Pending]) -> None:
+        def extract_new(pending: list[Pending]) -> None:
             from conflictgraph.parallel import extract_parallel
 
             found = extract_parallel(
@@ -474,15 +466,15 @@ class RemoteStore:
             for p, ex in zip(pending, found, strict=True):
                 p.extraction = ex
 
-        return self._add([_Pending(a, content_hash(a)) for a in articles], extract_new)
+        return self._add([Pending(a, content_hash(a)) for a in articles], extract_new)
 
     def add_extractions(self, extractions: Sequence[ArticleExtraction]) -> AddReport:
         """Merge already extracted articles not stored yet (no NLP)."""
-        pending = [_Pending(ex.article, content_hash(ex.article), ex) for ex in extractions]
+        pending = [Pending(ex.article, content_hash(ex.article), ex) for ex in extractions]
         return self._add(pending, lambda _: None)
 
     def _add(
-        self, candidates: list[_Pending], extract_new: Callable[[list[_Pending]], None]
+        self, candidates: list[Pending], extract_new: Callable[[list[Pending]], None]
     ) -> AddReport:
         """The embedded store's add rules (by id and content hash), then one idempotent write.
         New articles are extracted before the writer lock is taken (extraction may take long);
@@ -491,7 +483,7 @@ class RemoteStore:
         self.refresh()
         todo = [
             p
-            for p in _classify(candidates, self.state()["records"], AddReport()).values()
+            for p in classify_pending(candidates, self.state()["records"], AddReport()).values()
             if p.extraction is None
         ]
         if todo:
@@ -502,7 +494,7 @@ class RemoteStore:
             state = self.state()
             records = [dict(r) for r in state["records"]]
             by_id = {r["id"]: r for r in records}
-            pending = _classify(candidates, records, report)
+            pending = classify_pending(candidates, records, report)
             if pending or not state["exists"]:
                 late = [p for p in pending.values() if p.extraction is None]
                 if late:  # another writer changed these articles meanwhile
@@ -774,36 +766,6 @@ def _stale(holder: dict[str, Any]) -> bool:
     except PermissionError:
         return False
     return False
-
-
-def _classify(
-    candidates: list[_Pending], records: list[dict[str, Any]], report: AddReport
-) -> dict[str, _Pending]:
-    """The candidates to store, by the embedded store's rules: not the unchanged ones (same id
-    and content), not the duplicates (same content under another id); the rest noted in
-    ``report``."""
-    by_id = {r["id"]: r for r in records}
-    by_hash = {r["sha256"]: r["id"] for r in records}
-    pending: dict[str, _Pending] = {}
-    for cand in candidates:
-        aid, sha = cand.article.id, cand.sha256
-        origin = cand.article.origin or aid
-        if aid in pending:
-            if pending[aid].sha256 == sha:
-                continue
-            report.notices.append(f"{origin}: same article id '{aid}' as an earlier input")
-        elif aid in by_id and by_id[aid]["sha256"] == sha:
-            report.unchanged.append(aid)
-            continue
-        elif sha in by_hash and by_hash[sha] != aid:
-            report.duplicates.append(aid)
-            report.notices.append(
-                f"{origin}: same content as stored article '{by_hash[sha]}'; not added"
-            )
-            continue
-        pending[aid] = cand
-        by_hash[sha] = aid
-    return pending
 
 
 def _summary(graph: ConflictGraph, dataset: ox.Store) -> dict[str, Any]:
