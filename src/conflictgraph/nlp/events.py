@@ -36,6 +36,8 @@ from conflictgraph.nlp.mentions import (
     PlaceMention,
     ResolutionMention,
     doc_text,
+    entry_mention,
+    paragraph_starts,
 )
 from conflictgraph.resolve import identity
 from conflictgraph.resolve.gazetteer import load_gazetteer
@@ -606,7 +608,7 @@ class EventFinder:
         place = None
         lead = 0
         # the dateline opens the first paragraph, or the second after a headline line
-        starts = [0] + [t.i + 1 for t in self.toks[:80] if "\n" in t.text and t.i + 1 < len(doc)]
+        starts = paragraph_starts(self.toks, 80)
         for i in starts[:3]:
             for j in (i, i + 1):  # the place may follow a stray quote or bullet
                 p = self.m.token_place.get(j)
@@ -1857,16 +1859,7 @@ class EventFinder:
         entry = load_gazetteer().state(iso3)
         if entry is None:
             return None
-        return ActorMention(
-            tok.i,
-            tok.i + 1,
-            identity.state_id(iso3),
-            entry.label,
-            ActorType.STATE,
-            iso3=iso3,
-            how="place-owner",
-            surface=tok.text,
-        )
+        return entry_mention(entry, tok.i, tok.i + 1, "place-owner", tok.text)
 
     @staticmethod
     def _force_of(a: ActorMention, tok: Token) -> ActorMention:
@@ -1874,26 +1867,10 @@ class EventFinder:
         if a.actor_type != ActorType.PERSON or not a.affiliation:
             return a
         key = a.affiliation
-        gaz = load_gazetteer()
-        entry = gaz.by_key(key[len("state:") :] if key.startswith("state:") else key)
+        entry = load_gazetteer().by_key(key.removeprefix("state:"))
         if entry is None or entry.kind not in {"state", "armed_group", "group"}:
             return a
-        kind = {
-            "state": ActorType.STATE,
-            "armed_group": ActorType.ARMED_GROUP,
-            "group": ActorType.GROUP,
-        }[entry.kind]
-        return ActorMention(
-            tok.i,
-            tok.i + 1,
-            key,
-            entry.label,
-            kind,
-            iso3=entry.iso3 if entry.kind == "state" else None,
-            country=entry.iso3 if entry.kind != "state" else None,
-            how="force-of",
-            surface=tok.text,
-        )
+        return entry_mention(entry, tok.i, tok.i + 1, "force-of", tok.text)
 
     def _last_parties(self) -> list[ActorMention]:
         """The parties (not the mediators) of the latest agreement, truce or meeting with two

@@ -28,7 +28,7 @@ from conflictgraph.model import (
     TimeValue,
 )
 from conflictgraph.nlp.events import EventMention
-from conflictgraph.nlp.mentions import ActorMention, Mentions, ResolutionMention
+from conflictgraph.nlp.mentions import ActorMention, Mentions, ResolutionMention, entry_actor_type
 from conflictgraph.resolve import identity
 from conflictgraph.resolve.gazetteer import load_gazetteer
 
@@ -220,12 +220,7 @@ class _Builder:
         entry = gaz.state(key.split(":", 1)[1]) if key.startswith("state:") else gaz.by_key(key)
         if entry is None:
             return
-        actor_type = {
-            "state": ActorType.STATE,
-            "igo": ActorType.IGO,
-            "group": ActorType.GROUP,
-            "organisation": ActorType.ORGANISATION,
-        }.get(entry.kind, ActorType.ARMED_GROUP)
+        actor_type = entry_actor_type(entry.kind)
         self.actors[key] = Actor(
             id=key,
             label=entry.label,

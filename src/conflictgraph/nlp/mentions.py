@@ -516,6 +516,49 @@ ACCORD_GENERIC = frozenset(
 )
 
 
+_KIND_TYPES = {
+    "state": ActorType.STATE,
+    "igo": ActorType.IGO,
+    "armed_group": ActorType.ARMED_GROUP,
+    "group": ActorType.GROUP,
+    "organisation": ActorType.ORGANISATION,
+}
+
+
+def entry_actor_type(kind: str) -> ActorType:
+    """The actor type of a gazetteer entry kind."""
+    return _KIND_TYPES.get(kind, ActorType.GROUP)
+
+
+def entry_mention(
+    entry: GazetteerEntry, start: int, end: int, how: str, surface: str
+) -> ActorMention:
+    """A mention of a gazetteer entry over tokens [start, end): the one way ids, types,
+    countries and affiliations of known actors are filled in."""
+    state = entry.kind == "state"
+    org_state = entry.kind == "organisation" and entry.iso3
+    return ActorMention(
+        start=start,
+        end=end,
+        key=identity.state_id(entry.iso3) if state and entry.iso3 else entry.key,
+        label=entry.label,
+        actor_type=entry_actor_type(entry.kind),
+        iso3=entry.iso3 if state else None,
+        country=entry.iso3 if not state else None,
+        affiliation=entry.parent or (identity.state_id(entry.iso3) if org_state else None),
+        wikidata=entry.wikidata,
+        how=how,
+        surface=surface,
+    )
+
+
+def paragraph_starts(tokens: list[Token], within: int) -> list[int]:
+    """The token indices that open a paragraph among the first ``within`` tokens (where
+    datelines stand)."""
+    n = len(tokens)
+    return [0] + [t.i + 1 for t in tokens[:within] if "\n" in t.text and t.i + 1 < n]
+
+
 def doc_text(doc: Doc) -> str:
     """The Doc's text, kept once per Doc: spaCy rebuilds ``doc.text`` token by token on every
     access."""
@@ -844,31 +887,7 @@ class MentionFinder:
                 m.actors.append(self._entry_mention(span, entry, how))
 
     def _entry_mention(self, span: Span, entry: GazetteerEntry, how: str) -> ActorMention:
-        actor_type = {
-            "state": ActorType.STATE,
-            "igo": ActorType.IGO,
-            "armed_group": ActorType.ARMED_GROUP,
-            "organisation": ActorType.ORGANISATION,
-        }.get(entry.kind, ActorType.GROUP)
-        key = identity.state_id(entry.iso3) if entry.kind == "state" and entry.iso3 else entry.key
-        return ActorMention(
-            start=span.start,
-            end=span.end,
-            key=key,
-            label=entry.label,
-            actor_type=actor_type,
-            iso3=entry.iso3 if entry.kind == "state" else None,
-            country=entry.iso3 if entry.kind != "state" else None,
-            affiliation=entry.parent
-            or (
-                identity.state_id(entry.iso3)
-                if entry.kind == "organisation" and entry.iso3
-                else None
-            ),
-            wikidata=entry.wikidata,
-            how=how,
-            surface=span.text,
-        )
+        return entry_mention(entry, span.start, span.end, how, span.text)
 
     @staticmethod
     def _capital_is_place(span: Span) -> bool:
@@ -1813,7 +1832,7 @@ class MentionFinder:
         capitals and reaches a dash within ten tokens ('KYIV -', 'UNITED NATIONS, Feb 26 -',
         'WASHINGTON/SANAA -', 'GENEVA, 23 February (UN News) —')."""
         toks = self._tokens
-        starts = [0] + [t.i + 1 for t in toks[:160] if "\n" in t.text and t.i + 1 < len(doc)]
+        starts = paragraph_starts(toks, 160)
         out: set[int] = set()
         for i in starts[:5]:
             while i < len(doc) and toks[i].is_space:
@@ -1836,7 +1855,7 @@ class MentionFinder:
         a comma, dash or bracket, is a place when GeoNames knows it (the NER often calls an
         upper-case dateline an organisation)."""
         toks = self._tokens
-        starts = [0] + [t.i + 1 for t in toks[:120] if "\n" in t.text and t.i + 1 < len(doc)]
+        starts = paragraph_starts(toks, 120)
         for i in starts[:4]:
             while i < len(doc) and toks[i].is_space:
                 i += 1
