@@ -9,6 +9,9 @@ places, resolutions, articles and one named graph per article with the provenanc
 Engines, all in this one process:
 - ``oxigraph``: pyoxigraph on disk (``bulk_load``), queried through
   :class:`conflictgraph.store.SparqlEngine` (answers rdflib ``Result`` objects): the store's path;
+- ``in memory``: the same engine opened ``in_memory=True`` (what ``Store.open(path,
+  in_memory=True)`` does): default-graph queries answered from an in-memory copy of the
+  default graph, the others from the disk;
 - ``oxrdflib``: rdflib's ``Dataset`` API on the same Oxigraph store (oxrdflib);
 - ``rdflib``: rdflib's in-memory ``Dataset`` (the baseline; ratios are against it).
 
@@ -666,6 +669,31 @@ def _rows(result: Any) -> int:
     return len(list(result)) if result.type == "SELECT" else 1
 
 
+_MIRROR_COST = """
+import json, os, sys, time
+from pathlib import Path
+from conflictgraph.store.sparql import SparqlEngine
+def rss():
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+engine = SparqlEngine.open(Path(sys.argv[1]))
+before = rss()
+t0 = time.perf_counter()
+engine.mirror()
+print(json.dumps({"memory_open_s": time.perf_counter() - t0, "memory_bytes": rss() - before}))
+"""
+
+
+def _mirror_cost(path: Path) -> dict[str, float]:
+    """Time and resident memory of the in-memory copy, measured in a fresh process (this one
+    holds the synthetic data and rdflib's dataset)."""
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _MIRROR_COST, str(path)], capture_output=True, text=True, check=True
+    )
+    return json.loads(done.stdout)
+
+
 def _du(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
@@ -716,6 +744,7 @@ def run(
     )
 
     tmp = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="bench-store-"))
+    tmp.mkdir(parents=True, exist_ok=True)
     path = tmp / "oxigraph"
     t0 = time.perf_counter()
     store = ox.Store(str(path))
@@ -796,6 +825,23 @@ def run(
             row["rdflib_rows"] = rows
             row["ratio"] = row["rdflib_ms"] / row["oxigraph_ms"]
         results.append(row)
+
+    # The in-memory copy last: while it is held, this process's disk queries run slower
+    # (1.5x on the timeline here), so the disk figures above are taken without it.
+    out.update(_mirror_cost(path))
+    mirrored = SparqlEngine.open(path, in_memory=True)
+    assert mirrored.memory is not None
+    out["memory_triples"] = len(mirrored.memory)
+    print(
+        f"in-memory copy of the default graph (in_memory=True): {out['memory_triples']:,} "
+        f"triples in {out['memory_open_s']:.1f} s, about {out['memory_bytes'] / 1e6:.0f} MB"
+    )
+    for (title, text, bound), row in zip(queries, results, strict=True):
+        secs, res = _timed(lambda t=text, b=bound: _rows(mirrored.query(t, **b)), repeat, 3.0)
+        row["memory_ms"] = secs * 1000
+        assert res == row["rows"], (title, res, row["rows"])
+        if "rdflib_ms" in row:
+            row["memory_ratio"] = row["rdflib_ms"] / row["memory_ms"]
         print(_line(row))
     out["queries"] = results
     out["goals"] = _goals(out, triples)
@@ -852,10 +898,12 @@ def run_add(triples: int) -> dict[str, Any]:
 
 def _line(row: dict[str, Any]) -> str:
     s = f"  {row['query'][:34]:<34} oxigraph {row['oxigraph_ms']:8.1f} ms"
+    s += f"  in memory {row['memory_ms']:8.1f} ms"
     s += f"  oxrdflib {row['oxrdflib_ms']:8.1f} ms"
     if "rdflib_ms" in row:
         bound = ">" if row["rdflib_rows"] is None else " "
         s += f"  rdflib {bound}{row['rdflib_ms']:9.1f} ms  x{bound.strip()}{row['ratio']:.0f}"
+        s += f" / x{bound.strip()}{row['memory_ratio']:.0f}"
         if row["rdflib_rows"] not in (None, row["rows"]):
             s += f"  (rows differ: {row['rows']} vs {row['rdflib_rows']})"
     return s + f"  [{row['rows']} rows]"
@@ -873,8 +921,13 @@ def _goals(out: dict[str, Any], triples: int) -> list[str]:
     ]
     if "ratio" in timeline:
         goals.append(
-            f"actor timeline x{timeline['ratio']:.0f} faster than rdflib in memory (>= 20): "
-            + ("PASS" if timeline["ratio"] >= 20 else "FAIL")
+            f"actor timeline x{timeline['ratio']:.0f} faster than rdflib in memory (>= 20), "
+            "store on disk: " + ("PASS" if timeline["ratio"] >= 20 else "FAIL")
+        )
+        goals.append(
+            f"actor timeline x{timeline['memory_ratio']:.0f} faster than rdflib in memory "
+            "(>= 20), store opened in_memory=True: "
+            + ("PASS" if timeline["memory_ratio"] >= 20 else "FAIL")
         )
     return goals
 

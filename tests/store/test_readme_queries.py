@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from conflictgraph.cli import cli
-from conflictgraph.store import Store
+from conflictgraph.store import Store, records
 
 ROOT = Path(__file__).resolve().parents[2]
 README = ROOT / "README.md"
@@ -62,6 +62,19 @@ def test_the_readme_shows_the_five_kinds_of_query() -> None:
 def test_readme_query_prints_what_the_readme_shows(q: object, sample_db: Path) -> None:
     assert isinstance(q, bench_store.ReadmeQuery)
     assert run_command(q.args, sample_db).rstrip("\n") == q.output.rstrip("\n")
+
+
+@pytest.mark.model
+def test_readme_queries_answer_alike_from_the_in_memory_copy(sample_db: Path) -> None:
+    from conflictgraph.store.sparql import parse_binding
+
+    with Store.open(sample_db) as disk, Store.open(sample_db, in_memory=True) as memory:
+        for q in QUERIES:
+            bindings = dict(parse_binding(f"{k}={v}") for k, v in q.bindings.items())
+            rows = records(disk.sparql(q.query, **bindings))
+            assert rows, q.title
+            assert records(memory.sparql(q.query, **bindings)) == rows, q.title
+        assert memory.engine().memory is not None
 
 
 def update_readme() -> None:

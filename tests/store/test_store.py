@@ -240,6 +240,61 @@ def test_grouped_queries_with_bindings_use_rdflibs_evaluator(
         assert rows == [{"n": 1}]
 
 
+_PROVENANCE_QUERY = (
+    "SELECT ?text WHERE { GRAPH ?g { ?e cg:evidence ?p . ?p prov:value ?text } . "
+    "?e rdfs:label ?label } ORDER BY ?text"
+)
+_LABELS_QUERY = "SELECT ?label WHERE { ?e a sem:Event ; rdfs:label ?label } ORDER BY ?label"
+
+
+def test_in_memory_answers_like_the_disk(tmp_path: Path, exs: list[ArticleExtraction]) -> None:
+    queries = [
+        (_LABELS_QUERY, {}),
+        (_PROVENANCE_QUERY, {"label": rdflib.Literal("Astana talks")}),
+        ("SELECT (COUNT(*) AS ?n) FROM <urn:x:none> WHERE { ?s ?p ?o }", {}),
+        (
+            "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e sem:hasActor ?r . ?r rdf:value ?actor }",
+            {"actor": node_iri("state:RUS")},
+        ),
+    ]
+    with new_store(tmp_path / "db") as disk:
+        disk.add_extractions(exs)
+        expected = [records(disk.sparql(q, **b)) for q, b in queries]
+    assert expected[1], "the named-graph query found no provenance"
+    assert expected[2] == [{"n": 0}] and expected[3] == [{"n": 2}]
+    with Store.open(tmp_path / "db", in_memory=True) as db:
+        assert [records(db.sparql(q, **b)) for q, b in queries] == expected
+        engine = db.engine()
+        assert engine.memory is not None
+        # the copy holds the default graph only; provenance still comes from the named graphs
+        assert 0 < len(engine.memory) < len(engine.ox)
+        assert not list(engine.memory.named_graphs())
+        assert engine._target(_LABELS_QUERY) is engine.memory
+        assert engine._target(_PROVENANCE_QUERY) is engine.ox
+
+
+def test_in_memory_follows_the_store_after_an_add(
+    tmp_path: Path, exs: list[ArticleExtraction]
+) -> None:
+    with Store.open(tmp_path / "db", create=True, in_memory=True) as db:
+        db.add_extractions(exs[:1])
+        before = [r["label"] for r in records(db.sparql(_LABELS_QUERY))]
+        db.add_extractions(exs[1:])
+        after = [r["label"] for r in records(db.sparql(_LABELS_QUERY))]
+        assert db.engine().memory is not None
+        assert set(before) < set(after)
+
+
+def test_reads_named_graphs_only_on_keywords() -> None:
+    from conflictgraph.store.sparql import reads_named_graphs
+
+    assert reads_named_graphs("SELECT * FROM <urn:g> WHERE { ?s ?p ?o }")
+    assert reads_named_graphs("SELECT * FROM NAMED <urn:g> WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert reads_named_graphs("select * where { graph ?g { ?s ?p ?o } }")
+    names = 'SELECT ?graph ?from WHERE { ?graph <urn:graph> "FROM GRAPH" ; cg:graph ?from }'
+    assert not reads_named_graphs(names + " # GRAPH ?g")
+
+
 def test_updates_are_refused_unless_asked_for(tmp_path: Path, exs: list[ArticleExtraction]) -> None:
     with new_store(tmp_path / "db") as db:
         db.add_extractions(exs)

@@ -63,6 +63,7 @@ __all__ = [
     "looks_like_update",
     "node_iri",
     "parse_binding",
+    "reads_named_graphs",
     "records",
     "select_with",
     "sparql_graph",
@@ -209,12 +210,26 @@ _UPDATE_WORD: Final = re.compile(
 _REMOTE_WORD: Final = re.compile(r"\bSERVICE\b", re.IGNORECASE)
 _LOAD_WORD: Final = re.compile(r"\bLOAD\b", re.IGNORECASE)
 _FROM_WORD: Final = re.compile(r"\bFROM\b", re.IGNORECASE)
+_DATASET_WORD: Final = re.compile(r"\b(GRAPH|FROM)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
 def _keywords(text: str) -> str:
     """The text with every place a keyword cannot be blanked out (memoised per query text)."""
     return _HIDDEN.sub(" ", text)
+
+
+def reads_named_graphs(text: str) -> bool:
+    """Whether a query may read a named graph (``GRAPH``, ``FROM``, ``FROM NAMED``), by its
+    keywords; without them SPARQL reads the default graph only. A prefix spelled ``graph:``
+    counts too: a false alarm only sends the query to the disk store.
+
+    >>> reads_named_graphs("SELECT ?g WHERE { GRAPH ?g { ?s cg:evidence ?p } }")
+    True
+    >>> reads_named_graphs('SELECT ?graph WHERE { ?s rdfs:label "GRAPH" ; <urn:from> ?graph }')
+    False
+    """
+    return bool(_DATASET_WORD.search(_keywords(text)))
 
 
 def looks_like_update(text: str) -> bool:
@@ -329,21 +344,53 @@ def _select_with(query: str, names: tuple[str, ...]) -> tuple[str, tuple[str, ..
 
 
 class SparqlEngine:
-    """SPARQL over one Oxigraph store: on disk (read-only) or in memory (from a graph)."""
+    """SPARQL over one Oxigraph store: on disk (read-only) or in memory (from a graph).
+
+    An on-disk engine can also keep an in-memory copy of the default graph (:meth:`mirror`):
+    every lookup then skips RocksDB, about twice as fast per joined pattern, and queries that
+    read no named graph (no ``GRAPH``/``FROM``) are answered from the copy, the others from
+    the disk. The answers are the same; the copy costs a load and memory (see the README).
+    """
 
     def __init__(self, store: ox.Store, *, writable: bool = False) -> None:
         self.ox = store
         self.writable = writable
+        self.memory: ox.Store | None = None
 
     @classmethod
-    def open(cls, path: Path) -> SparqlEngine:
-        """Open an on-disk store read-only."""
+    def open(cls, path: Path, *, in_memory: bool = False) -> SparqlEngine:
+        """Open an on-disk store read-only; with ``in_memory``, also :meth:`mirror` it."""
         try:
-            return cls(ox.Store.read_only(str(path)))
+            engine = cls(ox.Store.read_only(str(path)))
         except OSError as exc:
             raise StoreError(
                 f"{path}: cannot open the RDF store ({exc})", code=STORE_DAMAGED
             ) from exc
+        if in_memory:
+            engine.mirror()
+        return engine
+
+    def mirror(self) -> None:
+        """Copy the default graph into memory (once); later default-graph queries read it.
+
+        Only read-only engines mirror: an update would have to reach both copies.
+        """
+        if self.memory is not None:
+            return
+        if self.writable:
+            raise QueryError("a writable engine answers from its own store; no mirror needed")
+        memory = ox.Store()
+        try:
+            memory.bulk_extend(self.ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        except OSError as exc:
+            raise StoreError(f"cannot copy the RDF store into memory ({exc})") from exc
+        self.memory = memory
+
+    def _target(self, query: str) -> ox.Store:
+        """The store that answers ``query``: the in-memory copy unless it reads named graphs."""
+        if self.memory is None or reads_named_graphs(query):
+            return self.ox
+        return self.memory
 
     @classmethod
     def from_graph(cls, graph: Any, *, generated_at: datetime | None = None) -> SparqlEngine:
@@ -375,7 +422,9 @@ class SparqlEngine:
                 return self._rdflib_query(query, bindings)
             text, added = projected
         try:
-            answer = self.ox.query(text, prefixes=dict(PREFIXES), substitutions=substitutions)
+            answer = self._target(query).query(
+                text, prefixes=dict(PREFIXES), substitutions=substitutions
+            )
         except RuntimeError as exc:
             if bindings and "projection" in str(exc):
                 return self._rdflib_query(query, bindings)
@@ -402,7 +451,7 @@ class SparqlEngine:
             )
         values = {name: from_ox(to_ox(value)) for name, value in bindings.items()}
         with quiet_rdflib():
-            ds = Dataset(store=OxigraphStore(store=self.ox))
+            ds = Dataset(store=OxigraphStore(store=self._target(query)))
             try:
                 answer = ds.query(
                     query, initNs=dict(PREFIXES), initBindings=values, use_store_provided=False
