@@ -13,7 +13,7 @@ from the publication date.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -39,6 +39,7 @@ from conflictgraph.nlp.mentions import (
     entry_mention,
     paragraph_starts,
 )
+from conflictgraph.nlp.timex import clock_days
 from conflictgraph.resolve import identity
 from conflictgraph.resolve.gazetteer import load_gazetteer
 
@@ -532,7 +533,7 @@ class EventFinder:
         self.m = mentions
         self.published = published
         self.tok_timex: dict[int, TimeExpression] = {}
-        for tx in (self._clock_day(tx) for tx in timexes):
+        for tx in clock_days(timexes, doc_text(doc), published):
             span = doc.char_span(tx.char_start, tx.char_end, alignment_mode="expand")
             if span is not None:
                 for t in span:
@@ -2247,9 +2248,6 @@ class EventFinder:
             )
             ev.time_evidence, ev.time_confidence = "date:published-fallback", 0.3
 
-    def _clock_day(self, tx: TimeExpression) -> TimeExpression:
-        return _clock_day(tx, doc_text(self.doc), self.published)
-
     def _story_day(self, ev: EventMention) -> TimeValue | None:
         """The day of the article's own dated events when all of them fall on one day shortly
         before publication (a day-after report); None when they differ or none is dated."""
@@ -2804,23 +2802,6 @@ def _compares(tok: Token) -> bool:
     others, so that 'since X' after it dates the earlier one."""
     words = [tok, *tok.children]
     return any(t.tag_ == "JJS" or t.lower_ in {"first", "last", "only"} for t in words)
-
-
-def _clock_day(tx: TimeExpression, text: str = "", published: date | None = None) -> TimeExpression:
-    """A clock time on a known day ('at 3 p.m.') dates an event by that day; a time stamp
-    opening a paragraph ('09:15 - ...' in a live blog) is on the day of publication."""
-    if tx.time is not None or tx.type != TimexType.TIME or not tx.value:
-        return tx
-    stamp = (
-        published is not None
-        and not text[text.rfind("\n", 0, tx.char_start) + 1 : tx.char_start].strip()
-    )
-    try:
-        day = published if stamp and published else date.fromisoformat(tx.value[:10])
-    except ValueError:
-        return tx
-    tv = TimeValue(day, day, Precision.DAY, tx.text, kind=TimeKind.DATE, value=day.isoformat())
-    return replace(tx, time=tv)
 
 
 def _opening_and_close(a: EventMention, b: EventMention) -> TimeValue | None:

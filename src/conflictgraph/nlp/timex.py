@@ -30,7 +30,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 from functools import lru_cache
@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Token
 from conflictgraph.model import Precision, TimeExpression, TimeKind, TimeValue, TimexType
 from conflictgraph.nlp import timex_rules as R
 
-__all__ = ["date_from_url", "find_time_expressions"]
+__all__ = ["clock_days", "date_from_url", "find_time_expressions"]
 
 _CAUGHT = (ValueError, OverflowError, KeyError, IndexError)
 # Verbs whose dates lie either side of the report ("were scheduled for February 8"): nearest.
@@ -195,6 +195,39 @@ def find_time_expressions(doc: Doc, anchor: date | None) -> list[TimeExpression]
     found.extend(_entity_fallback(ctx, found))
     found.sort(key=lambda e: e.char_start)
     return _merge_restated(_part_of_named_day(_attach_times(found, ctx), ctx), ctx)
+
+
+def clock_days(
+    exprs: list[TimeExpression], text: str, published: date | None
+) -> list[TimeExpression]:
+    """The expressions with clock times given the day they fall on, for dating events: a
+    clock time on a known day ("at 3 p.m." valued 2016-02-12T15:00) dates an event by that
+    day; a time stamp opening a paragraph ("09:15 - ..." in a live blog) is on the day of
+    publication. Other expressions come back unchanged; a TIME keeps its TIMEX3 value.
+
+    >>> at3 = TimeExpression(10, 19, "at 3 p.m.", TimexType.TIME, "2016-02-12T15:00", None)
+    >>> [e.time.start for e in clock_days([at3], "Talks end at 3 p.m.", date(2016, 2, 13))]
+    [datetime.date(2016, 2, 12)]
+    >>> stamp = TimeExpression(0, 5, "09:15", TimexType.TIME, "2016-02-12T09:15", None)
+    >>> [e.time.start for e in clock_days([stamp], "09:15 - Shelling", date(2016, 2, 13))]
+    [datetime.date(2016, 2, 13)]
+    """
+    return [_clock_day(tx, text, published) for tx in exprs]
+
+
+def _clock_day(tx: TimeExpression, text: str, published: date | None) -> TimeExpression:
+    if tx.time is not None or tx.type != TimexType.TIME or not tx.value:
+        return tx
+    stamp = (
+        published is not None
+        and not text[text.rfind("\n", 0, tx.char_start) + 1 : tx.char_start].strip()
+    )
+    try:
+        day = published if stamp and published else date.fromisoformat(tx.value[:10])
+    except ValueError:
+        return tx
+    tv = TimeValue(day, day, Precision.DAY, tx.text, kind=TimeKind.DATE, value=day.isoformat())
+    return replace(tx, time=tv)
 
 
 def date_from_url(url: str) -> date | None:
