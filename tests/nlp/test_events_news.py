@@ -425,3 +425,52 @@ def test_a_landmark_places_the_event_in_its_city(nlp) -> None:  # type: ignore[n
     ((_, doc),) = list(annotate(nlp, [Article(id="t", text=text, published=PUB)]))
     (ev,) = doc._.cg_events
     assert ev.place is not None and ev.place.key == "loc:USA:washington"
+
+
+def test_meeting_resistance_or_a_deadline_is_no_meeting(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Turkish troops entered Afrin on Sunday, meeting little resistance. "
+        "Iran met the deadline set by the IAEA. "
+        "Erdogan met Putin in Sochi on Tuesday.",
+    )
+    meets = [e for e in evs if e["word"].startswith("meet") or e["word"] == "met"]
+    assert [e["roles"] for e in meets] == [
+        {"person:recep-tayyip-erdogan": "participant", "person:vladimir-putin": "participant"}
+    ], evs
+
+
+def test_a_subject_hung_on_a_participle_clause_still_acts(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Foreign ministers of the Group of Seven, gathered in Dinard in France, urged both "
+        "sides to stop the fighting at once.",
+    )
+    urged = one(evs, "urged")
+    assert urged["roles"] == {"igo:g7": "source"}
+
+
+def test_the_one_who_asks_does_not_do_what_is_asked(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(nlp, "The European Union urged all sides to halt the fighting on Monday.")
+    assert one(evs, "urged")["roles"] == {"igo:eu": "source"}
+    assert all("igo:eu" not in e["roles"] for e in evs if e["word"] == "halt"), evs
+    evs = events_of(nlp, "Russia called on Turkey to halt the offensive.")
+    assert one(evs, "halt")["roles"] == {"state:TUR": "participant"}
+
+
+def test_a_common_noun_opening_a_sentence_is_no_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Russian drones hit Odesa overnight.\n\n"
+        "Drones struck a grain terminal in the port, the governor said.",
+        published=date(2022, 10, 10),
+    )
+    assert all(not k.startswith("person:") for e in evs for k in e["roles"]), evs
+    # ... while a surname that is also a word stays a person when its owner is in office
+    evs = events_of(
+        nlp,
+        "Aid convoys carried rice and flour to the town. Rice said on Tuesday that "
+        "Washington would send more aid.",
+        published=date(2006, 8, 2),
+    )
+    assert any("person:condoleezza-rice" in e["roles"] for e in evs), evs

@@ -218,6 +218,15 @@ PROPOSAL_NOUNS = {
     "list",
 }
 RELATION_NOUNS = {"tie", "ties", "relation", "relations", "contact", "contacts"}
+# Verbs that ask someone else to act: "urged Iran to join", "called on Japan to withdraw".
+ASKING_VERBS = {"call", "urge", "demand", "ask", "press", "tell", "order", "invite", "encourage"}
+# What one "meets" without meeting anyone: resistance, a deadline, a demand, one's death.
+NOT_MET_NOUNS = {
+    "resistance", "opposition", "demand", "requirement", "condition", "criterion", "criteria",
+    "deadline", "target", "goal", "expectation", "need", "standard", "obligation", "threshold",
+    "quota", "commitment", "challenge", "fate", "death", "end", "approval", "response",
+    "reception", "objective", "benchmark", "cost", "payment", "shortfall", "fire", "force",
+}  # fmt: skip
 # verbs that report speech only when they carry what was said ("wrote that", "he added")
 WEAK_SPEECH_VERBS = {
     "write",
@@ -812,6 +821,8 @@ class EventFinder:
             return trig if obj_lemmas & RELATION_NOUNS else None
         if low == "fire":
             return trig if obj_lemmas & MUNITIONS or preps & {"at", "on", "upon"} else None
+        if low == "meet" and obj_lemmas & NOT_MET_NOUNS:
+            return None  # "meeting little resistance", "met the deadline", "met their demands"
         if low == "wage":
             return trig if obj_lemmas & {"war", "campaign", "offensive", "battle"} else None
         if low == "launch":
@@ -1363,7 +1374,11 @@ class EventFinder:
             for a in asked:
                 ev.add(a, subj_role, si)
         # "agreed to maintain...", "expressed readiness to ...": the subject sits on the head verb
-        elif not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        elif not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) and not (
+            verb.dep_ == "xcomp"
+            and verb.head.lemma_.lower() in APPEAL_VERBS | ASKING_VERBS
+            and self._asked_slot(verb) is not None
+        ):
             h = verb
             while h.dep_ in {"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"} and h.head.i != h.i:
                 h = h.head
@@ -1375,6 +1390,17 @@ class EventFinder:
                 ):
                     heads.append(h)  # "Zelensky is expected to travel": Zelensky travels
                     break
+            if len(heads) == 1:
+                # "Ministers of the G7, gathered in Dinard, urged ...", "The rebels, backed by
+                # Turkey, attacked ...": the parser hangs the subject on the participle clause
+                heads += [
+                    c
+                    for c in h.children
+                    if c.dep_ == "advcl"
+                    and c.i < h.i
+                    and c.tag_ in {"VBN", "VBG"}
+                    and any(g.dep_ == "nsubj" and g.i < c.i for g in c.children)
+                ][:1]
         for v in heads:
             for c in v.children:
                 dep = c.dep_
@@ -1440,27 +1466,23 @@ class EventFinder:
 
     def _asked_party(self, verb: Token, si: int) -> list[ActorMention]:
         """The actor asked to act in 'X called on Y to VERB' / 'X urged Y to VERB'."""
-        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in APPEAL_VERBS | {
-            "call",
-            "urge",
-            "demand",
-            "ask",
-            "press",
-            "tell",
-            "order",
-            "invite",
-            "encourage",
-        }:
+        if verb.dep_ != "xcomp" or verb.head.lemma_.lower() not in APPEAL_VERBS | ASKING_VERBS:
             return []
-        gov = verb.head
-        for c in gov.children:
+        slot = self._asked_slot(verb)
+        return [] if slot is None else self._actors(slot, si)
+
+    @staticmethod
+    def _asked_slot(verb: Token) -> Token | None:
+        """The noun of the one asked in 'X urged Y to VERB' ('all sides' too, which names no
+        actor): whoever it is, the one who asks does not do what is asked."""
+        for c in verb.head.children:
             if c.dep_ == "dobj":
-                return self._actors(c, si)
+                return c
             if c.dep_ == "prep" and c.lower_ in {"on", "upon"}:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        return self._actors(p, si)
-        return []
+                        return p
+        return None
 
     def _object_noun_arguments(
         self, ev: EventMention, obj: Token, si: int, *, directed: bool

@@ -1113,6 +1113,7 @@ class MentionFinder:
                     or (len(span) >= 2 and self._has_title_left(span, words))
                 ):
                     candidates.append(span)
+        candidates = self._not_common_words(doc, candidates)
         # Full names first, so that "Zarif" can be resolved to "Mohammad Javad Zarif".
         full: dict[str, ActorMention] = {}
         last_title: str | None = None
@@ -1259,6 +1260,26 @@ class MentionFinder:
             if not a.title and book.is_current(term, on):
                 a.title = term.office
             a.wikidata = a.wikidata or term.wikidata
+
+    def _not_common_words(self, doc: Doc, candidates: list[Span]) -> list[Span]:
+        """Drop one-word 'names' that open a sentence and that the article also writes in
+        lower case ("Missiles struck ..." after "Russian missiles"): a common noun the NER
+        took for a person, unless a full name in the article ends with it or it is the
+        surname of someone in office then ("May said ...")."""
+        lower = {t.text for t in self._tokens if t.text.islower()}
+        surnames = {s[-1].text for s in candidates if len(s) > 1}
+        on = doc._.cg_published if Doc.has_extension("cg_published") else None
+        return [
+            s
+            for s in candidates
+            if not (
+                len(s) == 1
+                and s[0].is_sent_start
+                and s.text.lower() in lower
+                and s.text not in surnames
+                and self.officeholders.by_surname(s.text, on) is None
+            )
+        ]
 
     def _is_place_name(self, span: Span, words: frozenset[str]) -> bool:
         """'Yerevan', 'Khartoum', 'Lachin' tagged as people: a known place with no office."""
