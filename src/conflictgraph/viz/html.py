@@ -37,12 +37,26 @@ from pyvis.network import Network
 from conflictgraph.errors import ExportError
 from conflictgraph.model import EventStatus, NodeKind, Relation
 from conflictgraph.store.files import atomic_write_text
-from conflictgraph.viz.layout import interval, network_layout, timeline_layout
+from conflictgraph.viz.layout import (
+    ACTOR_GAP_X,
+    EVENT_GAP_X,
+    LABEL_LINES,
+    OTHER_GAP_X,
+    interval,
+    label_chars,
+    label_font,
+    label_fonts,
+    network_layout,
+    timeline_layout,
+)
 
 __all__ = ["graph_payload", "to_html", "write_html"]
 
 VIS_DIR = "lib/vis-9.1.2"
 """Where vis-network's files sit inside the installed pyvis package."""
+
+GAP_X = {NodeKind.EVENT: EVENT_GAP_X, NodeKind.ACTOR: ACTOR_GAP_X}
+"""Space between neighbours on the timeline, which canvas labels must fit."""
 
 LABEL_MAX = 40
 """Longer labels are shortened on the canvas (the details panel shows them whole)."""
@@ -180,6 +194,39 @@ def _short(label: str, limit: int) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
+def wrap_label(label: str, width: int, lines: int = LABEL_LINES) -> str:
+    """A canvas label on at most ``lines`` lines of ``width`` characters, broken between words
+    (a word longer than a line is cut), ending in "…" where text was left out.
+
+    >>> wrap_label("Astana talks (Syria, Syrian armed opposition, Russia)", 18)
+    'Astana talks\\n(Syria, Syrian…'
+    >>> wrap_label("Iran", 18)
+    'Iran'
+    """
+    words = label.split()
+    out: list[str] = []
+    line = ""
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if len(word) > width:  # cut, and go on with the rest of the word
+            words[i : i + 1] = [word[:width], word[width:]]
+            continue
+        joined = f"{line} {word}" if line else word
+        if len(joined) <= width:
+            line, i = joined, i + 1
+        else:
+            out.append(line)
+            line = ""
+    if line:
+        out.append(line)
+    if len(out) > lines:
+        out = out[:lines]
+        last = out[-1]
+        out[-1] = (last if len(last) < width else last[: width - 1]) + "…"
+    return "\n".join(out)
+
+
 def _iso(iv: Any) -> list[str] | None:
     return None if iv is None else [iv[0].isoformat(), iv[1].isoformat()]
 
@@ -234,7 +281,7 @@ def _options(net: Network, big: bool, sizes: list[float]) -> dict[str, Any]:
             "label": {
                 "enabled": True,
                 "min": 12,
-                "max": 22 if max(sizes, default=0.0) >= 30 else 16,
+                "max": label_fonts(sizes)[2],
                 "maxVisible": 22,
                 "drawThreshold": 6,
             },
@@ -359,6 +406,7 @@ def graph_payload(g: nx.MultiDiGraph) -> dict[str, Any]:
     timeline, guides = timeline_layout(g, sizes)
     spring = network_layout(g)
 
+    fonts = label_fonts(sizes.values())
     net = Network(directed=True)
     net.node_ids = _Ids()
     for n, nid, a, f in zip(keys, ids, attrs, facets, strict=True):
@@ -371,7 +419,9 @@ def graph_payload(g: nx.MultiDiGraph) -> dict[str, Any]:
         if hollow:
             options["borderWidth"] = 2
         limit = EVENT_LABEL_MAX if f[0] == NodeKind.EVENT else LABEL_MAX
-        label = _short(str(a.get("label") or ""), limit) or nid
+        gap = GAP_X.get(str(f[0]), OTHER_GAP_X)
+        width = label_chars(gap, label_font(sizes[n], fonts))
+        label = wrap_label(_short(str(a.get("label") or ""), limit), width) or nid
         net.add_node(nid, label=label, shape=GROUPS[group]["shape"], **options)
         if hollow:  # pyvis drops ``color`` for nodes in a group: set it on the stored dict
             colour = EVENT_FAMILIES[str(f[2])][1]

@@ -60,6 +60,34 @@ OTHER_MAX_ROWS = 3
 LANE_GAP = 70.0
 ASPECT = 3.0  # a crowded lane may grow rows until its block is about this much wider than tall
 
+LABEL_LINES = 2  # canvas labels wrap onto at most this many lines
+LABEL_FONT_MIN = 12.0  # vis-network scales label fonts with node size between these
+LABEL_CHAR_EM = 0.56  # average width of a character of the page's sans-serif, in ems
+LABEL_LINE_EM = 1.2
+
+
+def label_fonts(sizes: Iterable[float]) -> tuple[float, float, float]:
+    """The smallest and largest node size and the largest label font (22 px when there are
+    big hubs, else 16 px): what :func:`label_font` needs, computed once per graph."""
+    values = list(sizes)
+    lo, hi = min(values, default=10.0), max(values, default=10.0)
+    return lo, hi, 22.0 if hi >= 30 else 16.0
+
+
+def label_font(size: float, fonts: tuple[float, float, float]) -> float:
+    """The font vis-network draws a node's label in, in px (its ``scaling.label`` rule:
+    linear in the node's value between the smallest and largest node; half way when all
+    nodes are one size)."""
+    lo, hi, top = fonts
+    share = 0.5 if hi == lo else max(0.0, min(1.0, (size - lo) / (hi - lo)))
+    return LABEL_FONT_MIN + share * (top - LABEL_FONT_MIN)
+
+
+def label_chars(gap: float, font: float) -> int:
+    """How many characters of a label line fit between neighbours ``gap`` px apart."""
+    return max(6, int((gap - 14.0) / (LABEL_CHAR_EM * font)))
+
+
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 Point = tuple[float, float]
@@ -320,10 +348,14 @@ def timeline_layout(
 
     pos: dict[str, Point] = {}
     y = 0.0
+    fonts = label_fonts(sizes.values())
     for label, ids, gap, base_rows, kind in lanes:
         if not ids:
             continue
-        row_h = max(44.0, 2 * max((sizes.get(n, 10.0) for n in ids), default=10.0) + 26.0)
+        # a row holds the largest node and its label below it, wrapped on LABEL_LINES lines
+        biggest = max((sizes.get(n, 10.0) for n in ids), default=10.0)
+        text_h = LABEL_LINES * LABEL_LINE_EM * label_font(biggest, fonts)
+        row_h = max(44.0, 2 * biggest + 8.0 + text_h)
         max_rows = event_rows if kind == "event" else _max_rows(len(ids), gap, row_h, base_rows)
         tolerance = 0.5 * MONTH_MIN_W if kind == "event" else 1.5 * MONTH_MIN_W
         placed = _spread([(n, want[n]) for n in ids if n in want], gap, max_rows, tolerance)
