@@ -324,3 +324,40 @@ def test_page_fits_an_iframe(astana: nx.MultiDiGraph) -> None:
     page = to_html(astana)
     assert re.search(r"html, body \{ height: 100%;", page)
     assert '<meta name="viewport"' in page
+
+
+def test_timeline_labels_do_not_overlap(astana: nx.MultiDiGraph) -> None:
+    """A busy month of long-named events: every canvas label is at most two lines, and the
+    lines (at the width vis-network draws them) fit between neighbours on a row and above
+    the node in the next row."""
+    from conflictgraph.viz.layout import LABEL_CHAR_EM, LABEL_LINE_EM, label_font, label_fonts
+
+    for k in range(40):
+        nid = f"event:busy-{k}"
+        event(astana, nid, f"Talks between the delegations of many parties number {k} in Geneva")
+        astana.nodes[nid].update(start="2017-01-10", end="2017-01-10", precision="day")
+        astana.add_edge("actor:RUS", nid, key=f"p{k}", relation="participant", role="participant")
+    data = graph_payload(astana)
+    xy = data["layouts"]["timeline"]["pos"]
+    fonts = label_fonts(n["value"] for n in data["nodes"])
+    drawn = []
+    for k, n in enumerate(data["nodes"]):
+        if n.get("hidden"):
+            continue
+        lines = n["label"].split("\n")
+        assert len(lines) <= 2, n["label"]
+        font = label_font(n["value"], fonts)
+        width = max(len(line) for line in lines) * LABEL_CHAR_EM * font
+        drawn.append((xy[2 * k], xy[2 * k + 1], width, len(lines) * LABEL_LINE_EM * font, n))
+    busy = [d for d in drawn if d[4]["id"].startswith("event:busy-")]
+    assert len({y for _, y, _, _, _ in busy}) > 1  # the month needed several rows
+    assert any("\n" in d[4]["label"] for d in busy)
+    for a, b in itertools.combinations(drawn, 2):
+        if a[1] == b[1]:  # one row: the labels, centred under the nodes, must not meet
+            assert abs(a[0] - b[0]) >= (a[2] + b[2]) / 2, (a[4]["label"], b[4]["label"])
+        elif abs(a[0] - b[0]) < 20:  # one column: the upper label ends above the lower node
+            up, down = sorted((a, b), key=lambda d: d[1])
+            assert up[1] + up[4]["value"] + up[3] <= down[1] - down[4]["value"] + 8, (
+                up[4]["label"],
+                down[4]["label"],
+            )
