@@ -474,3 +474,10 @@ def test_a_common_noun_opening_a_sentence_is_no_person(nlp) -> None:  # type: ig
         published=date(2006, 8, 2),
     )
     assert any("person:condoleezza-rice" in e["roles"] for e in evs), evs
+
+
+def test_a_hyphened_modifier_names_the_event_whole(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kuleba said on Thursday that Russia had launched a full-scale invasion."
+    ((_, doc),) = list(annotate(nlp, [Article(id="t", text=text, published=PUB)]))
+    phrases = [ev.phrase for ev in doc._.cg_events if doc[ev.trigger].lower_ == "invasion"]
+    assert phrases == ["full-scale invasion"]

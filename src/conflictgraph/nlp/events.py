@@ -1085,7 +1085,7 @@ class EventFinder:
         ):
             cameo = "195"
         phrase = " ".join(
-            t.text
+            _hyphenated(t)
             for t in tok.children
             if t.i < tok.i
             and (
@@ -2824,6 +2824,16 @@ def _compares(tok: Token) -> bool:
     others, so that 'since X' after it dates the earlier one."""
     words = [tok, *tok.children]
     return any(t.tag_ == "JJS" or t.lower_ in {"first", "last", "only"} for t in words)
+
+
+def _hyphenated(tok: Token) -> str:
+    """A modifier with the words hyphened onto it: 'full-scale' of 'a full-scale invasion',
+    not 'scale'."""
+    doc = tok.doc
+    start = tok.i
+    while start >= 2 and doc[start - 1].text in {"-", "–"} and not doc[start - 1].whitespace_:
+        start -= 2
+    return doc[start : tok.i + 1].text if start < tok.i else tok.text
 
 
 def _opening_and_close(a: EventMention, b: EventMention) -> TimeValue | None:
