@@ -481,3 +481,18 @@ def test_a_hyphened_modifier_names_the_event_whole(nlp) -> None:  # type: ignore
     ((_, doc),) = list(annotate(nlp, [Article(id="t", text=text, published=PUB)]))
     phrases = [ev.phrase for ev in doc._.cg_events if doc[ev.trigger].lower_ == "invasion"]
     assert phrases == ["full-scale invasion"]
+
+
+def test_he_and_him_point_at_people_it_at_what_is_not_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "On Monday Syrian President Bashar al-Assad made a surprise visit to Sochi, where he met "
+        "Putin. The Kremlin said Putin told him the operation in Syria was nearing its end.",
+    )
+    for e in evs:
+        doers = {k for k, r in e["roles"].items() if r in {"source", "speaker"}}
+        targets = {k for k, r in e["roles"].items() if r == "target"}
+        assert not doers & targets, e
+        assert "state:RUS" not in targets or "person:vladimir-putin" not in doers, e
+    evs = events_of(nlp, "Turkey said on Monday that it would open the border crossing.")
+    assert all("person:" not in k for e in evs for k in e["roles"]), evs

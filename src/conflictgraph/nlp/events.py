@@ -671,6 +671,12 @@ class EventFinder:
             ev = self.events[i]
             ev.about = remap(ev.about, i)
             ev.produced_by = remap(ev.produced_by, i)
+            # no one acts on themselves: a target that is also the source or speaker is a
+            # misread ('the Kremlin said Putin told him': not a statement to Russia)
+            doers = {p.actor.key for p in ev.participants if p.role in {Role.SOURCE, Role.SPEAKER}}
+            ev.participants = [
+                p for p in ev.participants if p.role != Role.TARGET or p.actor.key not in doers
+            ]
         return [self.events[i] for i in keep]
 
     def _mere_reference(self, ev: EventMention) -> bool:
@@ -1350,7 +1356,7 @@ class EventFinder:
                 doers = {
                     a.key
                     for t in c.subtree
-                    if t.dep_ in {"nsubj", "nsubjpass"}
+                    if t.dep_ in {"nsubj", "nsubjpass"} and not _in_relative_clause(t, c)
                     for a in self._actors(t, si)
                 }
                 if inner and doers & speakers:
@@ -1967,24 +1973,34 @@ class EventFinder:
 
     def _antecedent(self, tok: Token, si: int, verb: Token | None) -> list[ActorMention]:
         """'Russia announced that it had given...': the subject of the governing verb, else the
-        previous sentence's subjects."""
+        previous sentence's subjects; 'he'/'him' only a person, 'it' only what is not one."""
+        low = tok.lower_
+
+        def fits(a: ActorMention) -> bool:
+            if low in {"he", "him", "she", "her"}:
+                return a.actor_type == ActorType.PERSON
+            return low != "it" or a.actor_type != ActorType.PERSON
+
         h = tok.head
         for _ in range(4):
-            if h.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and h.head.i != h.i:
+            if h.dep_ in {"ccomp", "xcomp", "advcl", "conj", "relcl"} and h.head.i != h.i:
                 gov = h.head
+                while gov.pos_ not in {"VERB", "AUX"} and gov.head.i != gov.i:
+                    gov = gov.head  # "X made a visit to Sochi, where he met Putin": X's verb
                 for c in gov.children:
                     if c.dep_ == "nsubj" and c.i != tok.i:
-                        found = self._actors(c, si)
+                        found = [a for a in self._actors(c, si) if fits(a)]
                         if found:
                             return found
                 h = gov
             else:
                 break
-        plural = tok.lower_ in {"they", "them", "we"}
-        if self.prev_subjects and (plural or len(self.prev_subjects) == 1):
+        plural = low in {"they", "them", "we"}
+        prev = [a for a in self.prev_subjects if fits(a)]
+        if prev and (plural or len(prev) == 1):
             if not plural:
-                return [self.prev_subjects[0]]
-            return list(self.prev_subjects)
+                return [prev[0]]
+            return prev
         return []
 
     # -- role verbs -------------------------------------------------------------------------
@@ -2824,6 +2840,17 @@ def _compares(tok: Token) -> bool:
     others, so that 'since X' after it dates the earlier one."""
     words = [tok, *tok.children]
     return any(t.tag_ == "JJS" or t.lower_ in {"first", "last", "only"} for t in words)
+
+
+def _in_relative_clause(tok: Token, top: Token) -> bool:
+    """Whether ``tok`` sits in a relative clause below ``top`` ('the presidency, which he
+    called a red line'): a side remark, not what the clause reports."""
+    h = tok
+    while h.i != top.i and h.head.i != h.i:
+        if h.dep_ in {"relcl", "acl"}:
+            return True
+        h = h.head
+    return False
 
 
 def _hyphenated(tok: Token) -> str:
