@@ -496,3 +496,25 @@ def test_he_and_him_point_at_people_it_at_what_is_not_one(nlp) -> None:  # type:
         assert "state:RUS" not in targets or "person:vladimir-putin" not in doers, e
     evs = events_of(nlp, "Turkey said on Monday that it would open the border crossing.")
     assert all("person:" not in k for e in evs for k in e["roles"]), evs
+
+
+def test_negotiators_of_a_group_and_a_state_bring_both(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(nlp, "The Taliban and US negotiators resumed peace talks in Doha on Saturday.")
+    assert one(evs, "talks")["roles"] == {
+        "group:taliban": "participant",
+        "state:USA": "participant",
+    }
+
+
+def test_extending_sanctions_is_the_extender_s_sanction(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(nlp, "The European Union extended economic sanctions against Russia on Monday.")
+    assert one(evs, "sanctions")["roles"] == {"igo:eu": "source", "state:RUS": "target"}
+
+
+def test_an_attack_on_a_site_hits_the_state_it_is_in(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Houthi rebels fired a ballistic missile at Abha airport in southern Saudi Arabia on "
+        "Wednesday, wounding 26 people.",
+    )
+    assert one(evs, "fired")["roles"] == {"group:houthis": "source", "state:SAU": "target"}

@@ -119,6 +119,14 @@ LIGHT_VERBS = {
     "deliver",
     "publish",
     "order",
+    "extend",
+    "renew",
+    "expand",
+    "tighten",
+    "broaden",
+    "widen",
+    "prolong",
+    "intensify",
 }
 # Verbs whose subject is an event noun and that report its occurrence: "the talks ended".
 OCCURRENCE_VERBS = {
@@ -1463,10 +1471,8 @@ class EventFinder:
                                 if g.dep_ in {"amod", "compound", "nmod", "poss"}
                                 for a in self._actors(g, si, modifier=True)
                             ]
-                            place = self.m.token_place.get(p.i)
-                            if not found and place is not None and place.iso3:
-                                state = self._state_mention(place.iso3, p)  # "into Kyiv"
-                                found = [state] if state is not None else []
+                            if not found:  # "into Kyiv", "at Abha airport in Saudi Arabia"
+                                found = self._place_owner(p)
                         for a in found:
                             ev.add(a, role, si)
 
@@ -1883,6 +1889,28 @@ class EventFinder:
                 ev.add(state, Role.TARGET, si)
             return
 
+    def _place_owner(self, tok: Token) -> list[ActorMention]:
+        """The state of the place a noun names ("Kyiv"), names inside it ("Abha airport") or
+        puts it in ("a base in southern Syria"): what an attack there hits."""
+        near = [tok]
+        near += [c for c in tok.children if c.dep_ in {"compound", "nmod"}]
+        near += [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in {"in", "near", "outside"}
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for t in near:
+            place = self.m.token_place.get(t.i)
+            if place is not None and place.iso3:
+                state = self._state_mention(place.iso3, t)
+                return [state] if state is not None else []
+            a = self.m.token_actor.get(t.i)
+            if t is not tok and a is not None and a.actor_type == ActorType.STATE:
+                return [a]
+        return []
+
     @staticmethod
     def _state_mention(iso3: str, tok: Token) -> ActorMention | None:
         entry = load_gazetteer().state(iso3)
@@ -1921,12 +1949,15 @@ class EventFinder:
         article names, or the states when it names none (or several)."""
         out: list[ActorMention] = []
         states = []
+        groups: list[ActorMention] = []  # "Taliban and US negotiators": the group's own
         for c in tok.children:
             if c.dep_ in {"amod", "compound", "poss", "nmod"}:
                 for t in [c, *c.conjuncts]:
                     a = self.m.token_actor.get(t.i)
                     if a is not None and a.actor_type == ActorType.STATE:
                         states.append(a)
+                    elif a is not None and a.actor_type != ActorType.PERSON:
+                        groups.append(a)
             elif c.dep_ == "prep" and c.lower_ == "of":  # "the foreign ministers of A and B"
                 for p in c.children:
                     for t in [p, *p.conjuncts] if p.dep_ == "pobj" else []:
@@ -1941,7 +1972,7 @@ class EventFinder:
         if not states:
             # "the leader of the FARC", "the head of the Houthi delegation": the group's person
             # named in the article when there is exactly one, else the group
-            owners = [
+            owners = groups + [
                 a
                 for c in tok.children
                 if c.dep_ == "prep" and c.lower_ == "of"
@@ -1960,7 +1991,7 @@ class EventFinder:
                 out.append(next(iter(people.values())) if len(people) == 1 else owner)
             return out
         if tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children):
-            return states  # "23 Russian diplomats": Russia's people, not the one it named
+            return groups + states  # "23 Russian diplomats": Russia's people, not one it named
         want = OFFICIAL_TITLES.get(tok.lemma_.lower(), tok.lemma_.lower())
         for st in states:
             hits = [p for p in persons.values() if p.affiliation == st.key]
@@ -1969,7 +2000,7 @@ class EventFinder:
                 titled = [p for p in titled if "deputy" not in (p.title or "").lower()]
             pick = titled if titled else hits
             out.append(pick[0] if len(pick) == 1 else st)
-        return out
+        return groups + out
 
     def _antecedent(self, tok: Token, si: int, verb: Token | None) -> list[ActorMention]:
         """'Russia announced that it had given...': the subject of the governing verb, else the
