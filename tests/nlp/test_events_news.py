@@ -518,3 +518,43 @@ def test_an_attack_on_a_site_hits_the_state_it_is_in(nlp) -> None:  # type: igno
         "Wednesday, wounding 26 people.",
     )
     assert one(evs, "fired")["roles"] == {"group:houthis": "source", "state:SAU": "target"}
+
+
+def test_exchanging_fire_is_fighting_between_both(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(nlp, "Armenia and Azerbaijan exchanged fire along their border on Tuesday.")
+    fire = one(evs, "exchanged")
+    assert fire["cameo"] == "190"
+    assert fire["roles"] == {"state:ARM": "participant", "state:AZE": "participant"}
+
+
+def test_suspending_talks_halts_negotiations(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp, "Colombia's government suspended peace talks with the ELN on Friday after a bombing."
+    )
+    halt = one(evs, "suspended")
+    assert halt["cameo"] == "164"
+    assert halt["roles"] == {"state:COL": "source", "group:eln": "target"}
+    assert not [e for e in evs if e["word"] == "talks"], evs
+
+
+def test_protests_from_a_state_are_its_own(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "India revoked the special status of Kashmir on Monday, prompting protests from Pakistan.",
+    )
+    assert one(evs, "protests")["roles"] == {"state:PAK": "source", "state:IND": "target"}
+
+
+def test_a_counted_act_since_a_year_is_not_dated_by_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Russia vetoed the resolution on Tuesday, the twelfth Russian veto on Syria since 2011.",
+    )
+    assert all(e["start"] != date(2011, 1, 1) for e in evs), evs
+
+
+def test_a_ministry_s_forces_are_its_state_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp, "The Turkish Defence Ministry said its forces had captured the town of Manbij."
+    )
+    assert one(evs, "captured")["roles"] == {"state:TUR": "source", "state:SYR": "target"}

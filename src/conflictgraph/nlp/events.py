@@ -226,6 +226,24 @@ PROPOSAL_NOUNS = {
     "list",
 }
 RELATION_NOUNS = {"tie", "ties", "relation", "relations", "contact", "contacts"}
+# Acts a party voices, whose "from X" names who: "protests from Pakistan".
+VOICED_CLASSES = {
+    "protest", "criticize", "accuse", "threaten", "appeal", "demand", "reject", "support",
+}  # fmt: skip
+# Places an attack hits that belong to the state they lie in: "an airport in Saudi Arabia",
+# "the town of Manbij" (but "targets in Syria" or "areas of Idlib" may be anyone's).
+SITE_NOUNS = {
+    "airport", "base", "city", "town", "village", "port", "harbour", "harbor", "plant",
+    "facility", "refinery", "oilfield", "hospital", "school", "market", "building",
+    "embassy", "consulate", "capital", "suburb", "station", "bridge", "dam", "terminal",
+    "depot", "installation", "compound", "camp", "airbase", "airfield", "headquarters",
+}  # fmt: skip
+# Verbs by which an act draws a reaction: "prompting protests from Pakistan".
+DRAW_VERBS = {"prompt", "draw", "trigger", "spark", "provoke", "attract", "elicit", "earn"}
+# What talks are called, for "suspended talks" (CAMEO 164, halt negotiations).
+TALK_NOUNS = {"talk", "negotiation", "dialogue", "mediation", "consultation", "process"}
+# What is exchanged in a fight: "exchanged fire", "exchanged artillery fire".
+EXCHANGED_FIRE = {"fire", "gunfire", "shot", "shelling", "artillery", "rocket", "blow", "salvo"}
 # Verbs that ask someone else to act: "urged Iran to join", "called on Japan to withdraw".
 ASKING_VERBS = {"call", "urge", "demand", "ask", "press", "tell", "order", "invite", "encourage"}
 # What one "meets" without meeting anyone: resistance, a deadline, a demand, one's death.
@@ -830,6 +848,12 @@ class EventFinder:
                     for p in g.children
                 }
         preps = {c.lower_ for c in tok.children if c.dep_ in {"prep", "prt"}}
+        if low in {"suspend", "break", "halt"} and obj_lemmas & TALK_NOUNS:
+            # "suspended peace talks with the ELN", "broke off negotiations": CAMEO 164
+            return Trigger(low, "VERB", "164", "sanction", True, "suspension of talks")
+        if low == "exchange" and obj_lemmas & EXCHANGED_FIRE:
+            # "Armenia and Azerbaijan exchanged fire": fighting between them
+            return Trigger(low, "VERB", "190", "attack", False, "exchange of fire")
         if trig.cls in {"cooperation", "sanction"} and low != "sanction":
             # "restored ties with", "severed relations with": only about relations
             return trig if obj_lemmas & RELATION_NOUNS else None
@@ -1154,6 +1178,12 @@ class EventFinder:
                     if p.dep_ == "pobj":
                         for a in self._actors(p, si):
                             ev.add(a, Role.TARGET, si)
+            elif c.dep_ == "prep" and c.lower_ == "from" and trig.cls in VOICED_CLASSES:
+                # "protests from Pakistan", "a warning from Washington": who voiced them
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for a in self._actors(p, si):
+                            ev.add(a, Role.SOURCE, si)
         if trig.cls == "attack" and tok.dep_ in {"nsubj", "nsubjpass"}:
             self._impact_targets(ev, tok, si)
         anchored = ev.definite or bool(ev.participants)
@@ -1204,6 +1234,18 @@ class EventFinder:
                 ev.verb = head.i
         elif tok.dep_ == "conj":
             return None  # "talks and a ceasefire": the first conjunct carries it
+        if verb is not None and trig.cls in VOICED_CLASSES and verb.lemma_.lower() in DRAW_VERBS:
+            # "India revoked Kashmir's status, prompting protests from Pakistan": Pakistan
+            # protests, against India
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    for p in c.children:
+                        for a in self._actors(p, si) if p.dep_ == "pobj" else []:
+                            ev.add(a, Role.SOURCE, si)
+            if verb.dep_ == "advcl" and ev.participants:
+                for c in verb.head.children:
+                    for a in self._actors(c, si) if c.dep_ == "nsubj" else []:
+                        ev.add(a, Role.TARGET, si)
         if verb is not None:
             vlemma = verb.lemma_.lower()
             vtrig = self._trigger(verb)
@@ -1213,6 +1255,8 @@ class EventFinder:
                 head.lower_ == "for" and verb.lemma_.lower() == "pave"
             ):
                 anchored = True
+            elif vtrig is not None and vtrig.cameo == "164" and tok.dep_ == "dobj":
+                return None  # "suspended the talks": the suspension is the event
             elif vlemma in APPEAL_VERBS and not (vtrig and vtrig.cls in {"agreement"}):
                 ev.status = EventStatus.PROPOSED
                 return None  # the appeal verb is the event; this one is only wished for
@@ -1440,6 +1484,8 @@ class EventFinder:
                             if g.dep_ in {"compound", "nmod", "poss", "amod"}
                             for a in self._actors(g, si, modifier=True)
                         ]
+                        if not found and ev.cls == "attack":
+                            found = self._place_owner(c)  # "shelled the town of Ras al-Ain"
                     for a in found:
                         ev.add(a, role, si)
                     if dep == "dobj":
@@ -1684,6 +1730,8 @@ class EventFinder:
                         return found
         if tok.pos_ == "PRON" and low in {"it", "they", "them", "he", "she", "him", "her", "we"}:
             return self._antecedent(tok, si, verb)
+        if tok.dep_ == "poss" and low in {"its", "their", "his"} and tok.head.dep_ == "nsubj":
+            return self._antecedent(tok, si, verb)  # "its forces captured", "his fighters"
         if low in NUMBER_WORDS or (
             tok.lemma_.lower() in COUNTED_PARTY_NOUNS
             and any(c.lower_ in NUMBER_WORDS for c in tok.children)
@@ -1894,13 +1942,14 @@ class EventFinder:
         puts it in ("a base in southern Syria"): what an attack there hits."""
         near = [tok]
         near += [c for c in tok.children if c.dep_ in {"compound", "nmod"}]
-        near += [
-            p
-            for c in tok.children
-            if c.dep_ == "prep" and c.lower_ in {"in", "near", "outside"}
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
+        if tok.lemma_.lower() in SITE_NOUNS:
+            near += [
+                p
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in {"in", "near", "outside", "of"}
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
         for t in near:
             place = self.m.token_place.get(t.i)
             if place is not None and place.iso3:
@@ -1920,8 +1969,9 @@ class EventFinder:
 
     @staticmethod
     def _force_of(a: ActorMention, tok: Token) -> ActorMention:
-        """A person's forces are those of the group or state they lead, when known."""
-        if a.actor_type != ActorType.PERSON or not a.affiliation:
+        """A person's forces are those of the group or state they lead, when known; a
+        ministry's ('the Defence Ministry said its forces') are its state's."""
+        if a.actor_type not in {ActorType.PERSON, ActorType.ORGANISATION} or not a.affiliation:
             return a
         key = a.affiliation
         entry = load_gazetteer().by_key(key.removeprefix("state:"))
@@ -2005,7 +2055,7 @@ class EventFinder:
     def _antecedent(self, tok: Token, si: int, verb: Token | None) -> list[ActorMention]:
         """'Russia announced that it had given...': the subject of the governing verb, else the
         previous sentence's subjects; 'he'/'him' only a person, 'it' only what is not one."""
-        low = tok.lower_
+        low = {"its": "it", "their": "they", "his": "he"}.get(tok.lower_, tok.lower_)
 
         def fits(a: ActorMention) -> bool:
             if low in {"he", "him", "she", "her"}:
@@ -2013,6 +2063,10 @@ class EventFinder:
             return low != "it" or a.actor_type != ActorType.PERSON
 
         h = tok.head
+        for _ in range(3):  # "its forces had captured": from the noun up to its verb
+            if h.pos_ in {"VERB", "AUX"} or h.head.i == h.i:
+                break
+            h = h.head
         for _ in range(4):
             if h.dep_ in {"ccomp", "xcomp", "advcl", "conj", "relcl"} and h.head.i != h.i:
                 gov = h.head
@@ -2867,10 +2921,13 @@ _ORDER = {p: i for i, p in enumerate(Precision)}
 
 
 def _compares(tok: Token) -> bool:
-    """'the first summit', 'the deadliest attack', 'the biggest': a word ranked against
-    others, so that 'since X' after it dates the earlier one."""
+    """'the first summit', 'the deadliest attack', 'the twelfth veto': a word ranked or
+    counted against others, so that 'since X' after it dates the earlier one."""
     words = [tok, *tok.children]
-    return any(t.tag_ == "JJS" or t.lower_ in {"first", "last", "only"} for t in words)
+    return any(
+        t.tag_ == "JJS" or t.lower_ in {"first", "last", "only"} or t.ent_type_ == "ORDINAL"
+        for t in words
+    )
 
 
 def _in_relative_clause(tok: Token, top: Token) -> bool:
