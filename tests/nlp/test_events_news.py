@@ -558,3 +558,44 @@ def test_a_ministry_s_forces_are_its_state_s(nlp) -> None:  # type: ignore[no-un
         nlp, "The Turkish Defence Ministry said its forces had captured the town of Manbij."
     )
     assert one(evs, "captured")["roles"] == {"state:TUR": "source", "state:SYR": "target"}
+
+
+def test_ordering_diplomats_out_expels_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(nlp, "Mali's junta ordered the French ambassador to leave within 72 hours.")
+    assert one(evs, "ordered")["roles"] == {"state:MLI": "source", "state:FRA": "target"}
+    evs = events_of(
+        nlp,
+        "Britain expelled 23 Russian diplomats on Wednesday, and Moscow answered on Saturday by "
+        "ordering out 23 British diplomats.",
+    )
+    assert one(evs, "ordering")["roles"] == {"state:RUS": "source", "state:GBR": "target"}
+
+
+def test_freezing_the_assets_of_people_sanctions_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "EU member states froze the assets of President Vladimir Putin and Foreign Minister "
+        "Sergei Lavrov on Friday.",
+        published=date(2022, 2, 26),
+    )
+    froze = one(evs, "froze")
+    assert froze["cameo"] == "163"
+    assert froze["roles"] == {
+        "igo:eu": "source",
+        "person:vladimir-putin": "target",
+        "person:sergei-lavrov": "target",
+    }
+
+
+def test_agreeing_that_something_is_so_is_a_joint_statement(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(nlp, "EU leaders agreed on Thursday that Russia was likely to be responsible.")
+    assert one(evs, "agreed")["cameo"] == "010"
+    evs = events_of(nlp, "Iran and Saudi Arabia agreed on Friday to restore diplomatic relations.")
+    assert one(evs, "agreed")["cameo"] == "030"
+
+
+def test_an_embassy_belongs_to_its_owner_not_the_host_city(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp, "Riyadh cut ties in January 2016 after protesters stormed its embassy in Tehran."
+    )
+    assert all("state:IRN" not in e["roles"] for e in evs), evs

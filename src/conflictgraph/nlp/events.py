@@ -237,6 +237,9 @@ SITE_NOUNS = {
     "facility", "refinery", "oilfield", "hospital", "school", "market", "building",
     "embassy", "consulate", "capital", "suburb", "station", "bridge", "dam", "terminal",
     "depot", "installation", "compound", "camp", "airbase", "airfield", "headquarters",
+    "hotel", "mosque", "church", "synagogue", "temple", "shrine", "restaurant", "mall",
+    "university", "prison", "checkpoint", "barracks", "parliament", "palace", "ministry",
+    "court", "stadium", "cinema", "square", "outpost", "garrison",
 }  # fmt: skip
 # Verbs by which an act draws a reaction: "prompting protests from Pakistan".
 DRAW_VERBS = {"prompt", "draw", "trigger", "spark", "provoke", "attract", "elicit", "earn"}
@@ -854,6 +857,30 @@ class EventFinder:
         if low == "exchange" and obj_lemmas & EXCHANGED_FIRE:
             # "Armenia and Azerbaijan exchanged fire": fighting between them
             return Trigger(low, "VERB", "190", "attack", False, "exchange of fire")
+        if low == "freeze":
+            # "agreed to freeze the assets of Putin": sanctions (CAMEO 163)
+            return trig if obj_lemmas & {"asset", "fund", "account", "property"} else None
+        if (
+            low == "agree"
+            and any(
+                c.dep_ == "ccomp"
+                and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+                for c in tok.children
+            )
+            and not any(c.dep_ in {"xcomp", "dobj"} for c in tok.children)
+        ):
+            # "EU leaders agreed that Russia was responsible": a view they share, not a deal
+            return Trigger(low, "VERB", "010", "statement", False, "joint statement")
+        if low == "order":
+            # "ordered 60 Russian diplomats out", "ordered them to leave", "ordered the closure
+            # of the consulate": an expulsion; other orders are not events here
+            leave = any(
+                c.lower_ == "out"
+                or (c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in {"leave", "depart"})
+                for c in tok.children
+            )
+            closure = obj_lemmas & {"closure", "expulsion"}
+            return trig if (leave and objs) or closure else None
         if trig.cls in {"cooperation", "sanction"} and low != "sanction":
             # "restored ties with", "severed relations with": only about relations
             return trig if obj_lemmas & RELATION_NOUNS else None
@@ -979,16 +1006,6 @@ class EventFinder:
             return trig if low == "slam" else None
         if low in {"swap", "exchange"}:
             return trig if obj_lemmas & CAPTIVE_NOUNS else None
-        if low == "order":
-            # "ordered 60 Russian diplomats out", "ordered them to leave", "ordered the closure
-            # of the consulate": an expulsion; other orders are not events here
-            leave = any(
-                c.lower_ == "out"
-                or (c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in {"leave", "depart"})
-                for c in tok.children
-            )
-            closure = obj_lemmas & {"closure", "expulsion"}
-            return trig if (leave and objs) or closure else None
         if low == "expel" and obj_lemmas & DIPLOMAT_NOUNS:
             return Trigger(low, "VERB", "166", "sanction", True, "expulsion of diplomats")
         if low in {"storm", "expel", "deport"}:
@@ -1438,7 +1455,10 @@ class EventFinder:
             and self._asked_slot(verb) is not None
         ):
             h = verb
-            while h.dep_ in {"xcomp", "conj", "advcl", "relcl", "acl", "pcomp"} and h.head.i != h.i:
+            while (
+                h.dep_ in {"xcomp", "conj", "advcl", "relcl", "acl", "pcomp", "prep"}
+                and h.head.i != h.i
+            ):  # "Moscow answered by ordering out 23 British diplomats": Moscow orders
                 h = h.head
                 if any(c.dep_ in {"nsubj"} for c in h.children):
                     heads.append(h)
@@ -1486,6 +1506,15 @@ class EventFinder:
                         ]
                         if not found and ev.cls == "attack":
                             found = self._place_owner(c)  # "shelled the town of Ras al-Ain"
+                        if not found and ev.cls == "sanction":
+                            found = [  # "froze the assets of Putin and Lavrov"
+                                a
+                                for g in c.children
+                                if g.dep_ == "prep" and g.lower_ == "of"
+                                for p in g.children
+                                if p.dep_ == "pobj"
+                                for a in self._actors(p, si)
+                            ]
                     for a in found:
                         ev.add(a, role, si)
                     if dep == "dobj":
@@ -1795,12 +1824,21 @@ class EventFinder:
                             return self._actors(p, si)
         # a noun phrase with an actor as its modifier: "the Russian side"
         mods = [
-            m.token_actor[c.i]
+            m.token_actor[t.i]
             for c in tok.children
-            if c.dep_ in {"compound", "poss"} and c.i in m.token_actor
+            if c.dep_ in {"compound", "poss"}
+            for t in [c, *(g for g in c.children if g.dep_ == "compound")]  # "EU member states"
+            if t.i in m.token_actor
         ]
-        if mods and lemma in {"side", "delegation", "camp", "leadership"}:
-            return mods
+        if mods and lemma in {
+            "side",
+            "delegation",
+            "camp",
+            "leadership",
+            "state",
+            "member",
+        }:
+            return mods  # "the Russian side", "14 EU member states"
         return []
 
     @staticmethod
@@ -1940,6 +1978,8 @@ class EventFinder:
     def _place_owner(self, tok: Token) -> list[ActorMention]:
         """The state of the place a noun names ("Kyiv"), names inside it ("Abha airport") or
         puts it in ("a base in southern Syria"): what an attack there hits."""
+        if any(c.dep_ == "poss" for c in tok.children):
+            return []  # "stormed its embassy in Tehran": the owner is someone else
         near = [tok]
         near += [c for c in tok.children if c.dep_ in {"compound", "nmod"}]
         if tok.lemma_.lower() in SITE_NOUNS:
@@ -2040,8 +2080,12 @@ class EventFinder:
                 }
                 out.append(next(iter(people.values())) if len(people) == 1 else owner)
             return out
-        if tok.tag_ == "NNS" and any(c.dep_ == "nummod" for c in tok.children):
-            return groups + states  # "23 Russian diplomats": Russia's people, not one it named
+        if tok.tag_ == "NNS" and (
+            len(states) == 1 or any(c.dep_ == "nummod" for c in tok.children)
+        ):
+            # "Russian diplomats", "23 Russian diplomats": Russia's people, not one it named
+            # ("the Iranian and Russian foreign ministers" are one each)
+            return groups + states
         want = OFFICIAL_TITLES.get(tok.lemma_.lower(), tok.lemma_.lower())
         for st in states:
             hits = [p for p in persons.values() if p.affiliation == st.key]

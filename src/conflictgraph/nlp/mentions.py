@@ -52,6 +52,7 @@ GOVERNMENT_NOUNS = {
     "army",
     "military",
     "regime",
+    "junta",
     "authorities",
     "administration",
     "delegation",
