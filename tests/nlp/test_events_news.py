@@ -599,3 +599,31 @@ def test_an_embassy_belongs_to_its_owner_not_the_host_city(nlp) -> None:  # type
         nlp, "Riyadh cut ties in January 2016 after protesters stormed its embassy in Tehran."
     )
     assert all("state:IRN" not in e["roles"] for e in evs), evs
+
+
+def test_a_parliament_acts_for_its_state(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp, "Ukraine's parliament ratified the association agreement with the European Union."
+    )
+    assert one(evs, "agreement")["roles"] == {"state:UKR": "participant", "igo:eu": "participant"}
+
+
+def test_launching_a_military_operation_is_an_attack(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(nlp, "Azerbaijan launched a military operation in Karabakh on Tuesday.")
+    assert one(evs, "launched")["cameo"].startswith("19")
+    evs = events_of(nlp, "The UN launched a humanitarian operation in Yemen on Tuesday.")
+    assert not [e for e in evs if e["word"] == "launched"], evs
+
+
+def test_who_acts_under_a_deal_is_party_to_it_and_its_broker_mediates(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp, "Saudi Arabia and Iran restored diplomatic ties in a deal mediated by China on Friday."
+    )
+    deal = one(evs, "deal")
+    assert deal["roles"] == {
+        "state:SAU": "participant",
+        "state:IRN": "participant",
+        "state:CHN": "mediator",
+    }
+    evs = events_of(nlp, "The rebels left the city under a deal brokered by Russia on Friday.")
+    assert one(evs, "deal")["roles"] == {"state:RUS": "mediator"}

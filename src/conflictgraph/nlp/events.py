@@ -31,6 +31,7 @@ from conflictgraph.model import (
     TimexType,
 )
 from conflictgraph.nlp.mentions import (
+    GOVERNMENT_NOUNS,
     ActorMention,
     Mentions,
     PlaceMention,
@@ -240,6 +241,11 @@ SITE_NOUNS = {
     "hotel", "mosque", "church", "synagogue", "temple", "shrine", "restaurant", "mall",
     "university", "prison", "checkpoint", "barracks", "parliament", "palace", "ministry",
     "court", "stadium", "cinema", "square", "outpost", "garrison",
+}  # fmt: skip
+# What makes an operation or a campaign a military one.
+MILITARY_WORDS = {
+    "military", "ground", "air", "aerial", "bombing", "offensive", "counterterrorism",
+    "counter-terrorism", "combat", "cross-border", "armed", "naval", "punitive",
 }  # fmt: skip
 # Verbs by which an act draws a reaction: "prompting protests from Pakistan".
 DRAW_VERBS = {"prompt", "draw", "trigger", "spark", "provoke", "attract", "elicit", "earn"}
@@ -892,7 +898,15 @@ class EventFinder:
             return trig if obj_lemmas & {"war", "campaign", "offensive", "battle"} else None
         if low == "launch":
             wanted = MUNITIONS | {"attack", "offensive", "raid", "strike", "airstrike", "assault"}
-            return trig if obj_lemmas & wanted else None
+            wanted |= {"invasion", "incursion", "bombardment", "counteroffensive", "onslaught"}
+            military = any(  # "a military operation", "a special military operation"
+                c.lemma_.lower() in {"operation", "campaign"}
+                and any(
+                    a.lower_ in MILITARY_WORDS for a in c.children if a.dep_ in {"amod", "compound"}
+                )
+                for c in objs
+            )
+            return trig if obj_lemmas & wanted or military else None
         if trig.cls == "adoption":
             # "the Council adopted Resolution 2254", "voted for Resolution 2268"
             texts = {
@@ -1201,6 +1215,17 @@ class EventFinder:
                     if p.dep_ == "pobj":
                         for a in self._actors(p, si):
                             ev.add(a, Role.SOURCE, si)
+        if (
+            trig.cls in {"agreement", "ceasefire"}
+            and tok.dep_ == "pobj"
+            and tok.head.lower_ in {"in", "under", "through", "via"}
+            and tok.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            # "Iran and Saudi Arabia restored ties in a deal mediated by China", "the rebels
+            # withdrew under a deal": who acts under the deal is a party to it
+            for c in tok.head.head.children:
+                for a in self._actors(c, si, verb=tok.head.head) if c.dep_ == "nsubj" else []:
+                    ev.add(a, Role.PARTICIPANT, si)
         if trig.cls == "attack" and tok.dep_ in {"nsubj", "nsubjpass"}:
             self._impact_targets(ev, tok, si)
         anchored = ev.definite or bool(ev.participants)
@@ -1318,7 +1343,12 @@ class EventFinder:
                             ev.add(a, Role.PARTICIPANT, si)
         for c in tok.children:
             # "the declaration, signed by Abiy and Afwerki": the signing is this event
-            if c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" and c.i not in consumed:
+            if (
+                c.dep_ in {"acl", "relcl"}
+                and c.pos_ == "VERB"
+                and c.i not in consumed
+                and c.lemma_.lower() not in ROLE_VERBS  # "a deal brokered by Russia": mediator
+            ):
                 ctrig = self._trigger(c)
                 if c.lemma_.lower() in LIGHT_VERBS - {"continue"} or (
                     ctrig and ctrig.cls == ev.cls
@@ -1830,15 +1860,11 @@ class EventFinder:
             for t in [c, *(g for g in c.children if g.dep_ == "compound")]  # "EU member states"
             if t.i in m.token_actor
         ]
-        if mods and lemma in {
-            "side",
-            "delegation",
-            "camp",
-            "leadership",
-            "state",
-            "member",
-        }:
-            return mods  # "the Russian side", "14 EU member states"
+        if mods and (
+            lemma in {"side", "delegation", "camp", "leadership", "state", "member"}
+            or (lemma in GOVERNMENT_NOUNS and any(a.actor_type == ActorType.STATE for a in mods))
+        ):
+            return mods  # "the Russian side", "14 EU member states", "Myanmar's military"
         return []
 
     @staticmethod

@@ -53,6 +53,8 @@ GOVERNMENT_NOUNS = {
     "military",
     "regime",
     "junta",
+    "parliament",
+    "legislature",
     "authorities",
     "administration",
     "delegation",
