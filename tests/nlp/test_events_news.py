@@ -627,3 +627,46 @@ def test_who_acts_under_a_deal_is_party_to_it_and_its_broker_mediates(nlp) -> No
     }
     evs = events_of(nlp, "The rebels left the city under a deal brokered by Russia on Friday.")
     assert one(evs, "deal")["roles"] == {"state:RUS": "mediator"}
+
+
+def test_speaking_by_phone_is_a_call_and_a_topic_is_no_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "US President Joe Biden spoke by phone with Chinese President Xi Jinping on Thursday. "
+        "Biden and Xi discussed Taiwan and trade.",
+    )
+    call = one(evs, "spoke")
+    assert call["cameo"] == "041"
+    assert call["roles"] == {"person:joe-biden": "participant", "person:xi-jinping": "participant"}
+    assert all("state:TWN" not in e["roles"] for e in evs), evs
+    evs = events_of(nlp, "Lavrov spoke to reporters in Moscow on Thursday.")
+    assert not [e for e in evs if e["word"] == "spoke"], evs
+
+
+def test_delegations_named_by_demonyms_hold_a_round_of_talks(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp, "Russian and Ukrainian delegations held a first round of talks in Belarus on Monday."
+    )
+    assert one(evs, "talks")["roles"] == {"state:RUS": "participant", "state:UKR": "participant"}
+
+
+def test_failing_to_agree_is_no_agreement_but_the_talks_were_held(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Ethiopia and Egypt failed to reach an agreement on the dam on Tuesday after three days "
+        "of talks in Kinshasa.",
+    )
+    assert not [e for e in evs if e["word"] == "agreement"], evs
+    assert one(evs, "talks")["roles"] == {"state:ETH": "participant", "state:EGY": "participant"}
+
+
+def test_agreeing_to_a_ceasefire_in_talks_makes_the_parties_of_both(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "The army and the Rapid Support Forces agreed on Saturday to a ceasefire in talks in "
+        "Jeddah brokered by Saudi Arabia.",
+        published=date(2023, 5, 22),
+    )
+    for word in ("ceasefire", "talks"):
+        assert "group:rsf" in one(evs, word)["roles"], evs
+    assert one(evs, "talks")["roles"]["state:SAU"] == "mediator"

@@ -273,7 +273,11 @@ def test_agreements_link_to_the_talks_that_produced_them(nlp) -> None:  # type: 
     for outcome, talks in produced:
         assert place[outcome] == place[talks]
     (pretoria_talks,) = [t for s, t in produced if "Pretoria" in label[t]]
-    assert roles(g, pretoria_talks) == {"African Union": {"mediator"}}
+    assert roles(g, pretoria_talks) == {  # who signed after the talks had talked
+        "African Union": {"mediator"},
+        "Ethiopia": {"participant"},
+        "Tigray People's Liberation Front": {"participant"},
+    }
     (geneva,) = [e for e in events(g, "08")]
     assert "Ethiopia" not in roles(g, geneva["id"])  # another conflict's parties stay out
 

@@ -249,6 +249,10 @@ MILITARY_WORDS = {
 }  # fmt: skip
 # Verbs by which an act draws a reaction: "prompting protests from Pakistan".
 DRAW_VERBS = {"prompt", "draw", "trigger", "spark", "provoke", "attract", "elicit", "earn"}
+# Verbs whose object is a topic: "the two leaders discussed Taiwan".
+TOPIC_VERBS = {"discuss", "debate", "consider", "review", "examine", "address", "raise"}
+# Nouns that measure out an event: "a round of talks", "two days of negotiations".
+SPAN_NOUNS = {"round", "day", "week", "month", "series", "session", "hour", "year"}
 # What talks are called, for "suspended talks" (CAMEO 164, halt negotiations).
 TALK_NOUNS = {"talk", "negotiation", "dialogue", "mediation", "consultation", "process"}
 # What is exchanged in a fight: "exchanged fire", "exchanged artillery fire".
@@ -863,6 +867,20 @@ class EventFinder:
         if low == "exchange" and obj_lemmas & EXCHANGED_FIRE:
             # "Armenia and Azerbaijan exchanged fire": fighting between them
             return Trigger(low, "VERB", "190", "attack", False, "exchange of fire")
+        if low in {"speak", "talk"}:
+            # "Biden spoke by phone with Xi", "Putin talked to Erdogan by telephone": a call;
+            # "spoke with Lavrov in Geneva": talks; "spoke to reporters" is neither
+            phone = any(
+                t.lemma_.lower() in {"phone", "telephone", "video", "videoconference"}
+                and t.dep_ in {"pobj", "compound", "npadvmod"}
+                for t in tok.subtree
+                if t.i != tok.i and t.head.i in {tok.i, *(c.i for c in tok.children)}
+            )
+            if phone:
+                return Trigger(low, "VERB", "041", "call", False, "telephone call")
+            if "with" in preps and low == "speak":
+                return Trigger(low, "VERB", "040", "meeting", False, "talks")
+            return trig if low == "talk" else None
         if low == "freeze":
             # "agreed to freeze the assets of Putin": sanctions (CAMEO 163)
             return trig if obj_lemmas & {"asset", "fund", "account", "property"} else None
@@ -1215,16 +1233,38 @@ class EventFinder:
                     if p.dep_ == "pobj":
                         for a in self._actors(p, si):
                             ev.add(a, Role.SOURCE, si)
+        gov = tok.head.head if tok.dep_ == "pobj" else tok
+        if gov.pos_ == "NOUN" and gov.dep_ == "pobj" and tok.head.lower_ in {"in", "at", "during"}:
+            gov = gov.head.head  # "agreed to a ceasefire in talks in Jeddah": the agreeing verb
         if (
-            trig.cls in {"agreement", "ceasefire"}
+            trig.cls == "meeting"
             and tok.dep_ == "pobj"
-            and tok.head.lower_ in {"in", "under", "through", "via"}
-            and tok.head.head.pos_ in {"VERB", "AUX"}
+            and tok.head.lower_ == "of"
+            and gov.lemma_.lower() in SPAN_NOUNS
+            and gov.dep_ == "pobj"
+            and gov.head.lower_ in {"after", "during"}
+            and gov.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            # "Ethiopia and Egypt failed to agree after three days of talks": both talked
+            subj = self._clause_subject(gov.head)
+            subjects = self._actors(subj, si) if subj is not None else []
+            if len(subjects) >= 2:
+                for a in subjects:
+                    ev.add(a, Role.PARTICIPANT, si)
+        if (
+            trig.cls in {"agreement", "ceasefire", "meeting"}
+            and tok.dep_ == "pobj"
+            and gov.pos_ in {"VERB", "AUX"}
+            and (
+                (tok.head.lower_ in {"in", "under", "through", "via"} and trig.cls != "meeting")
+                or (tok.head.lower_ in {"to", "on"} and gov.lemma_.lower() == "agree")
+                or (tok.head.lower_ in {"in", "at", "during"} and self._agreeing(gov))
+            )
         ):
             # "Iran and Saudi Arabia restored ties in a deal mediated by China", "the rebels
             # withdrew under a deal": who acts under the deal is a party to it
-            for c in tok.head.head.children:
-                for a in self._actors(c, si, verb=tok.head.head) if c.dep_ == "nsubj" else []:
+            for c in gov.children:
+                for a in self._actors(c, si, verb=gov) if c.dep_ == "nsubj" else []:
                     ev.add(a, Role.PARTICIPANT, si)
         if trig.cls == "attack" and tok.dep_ in {"nsubj", "nsubjpass"}:
             self._impact_targets(ev, tok, si)
@@ -1258,7 +1298,15 @@ class EventFinder:
         # the verb that governs the noun
         head = tok.head
         verb: Token | None = None
-        if tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and head.pos_ in {"VERB", "AUX"}:
+        if (
+            tok.dep_ == "pobj"
+            and head.lower_ == "of"
+            and head.head.lemma_.lower() in SPAN_NOUNS
+            and head.head.dep_ in {"dobj", "nsubjpass", "attr"}
+            and head.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            verb = head.head.head  # "held a first round of talks", "after two days of talks"
+        elif tok.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and head.pos_ in {"VERB", "AUX"}:
             verb = head
         elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
             if head.lower_ in {"in", "during", "at", "on", "for", "into", "over"}:
@@ -1276,6 +1324,8 @@ class EventFinder:
                 ev.verb = head.i
         elif tok.dep_ == "conj":
             return None  # "talks and a ceasefire": the first conjunct carries it
+        if verb is not None and ev.cls in {"agreement", "ceasefire"} and _failed(verb):
+            return None  # "failed to reach an agreement": there is none
         if verb is not None and trig.cls in VOICED_CLASSES and verb.lemma_.lower() in DRAW_VERBS:
             # "India revoked Kashmir's status, prompting protests from Pakistan": Pakistan
             # protests, against India
@@ -1437,6 +1487,8 @@ class EventFinder:
             triggers=[tok.i],
             sentences=[si],
         )
+        if cls in {"agreement", "ceasefire"} and _failed(tok):
+            return None  # "failed to agree on a ceasefire"
         self._verb_arguments(ev, tok, si, directed=trig.directed)
         if low in CAPTURE_VERBS:
             self._capture_roles(ev, tok, si)
@@ -1520,6 +1572,8 @@ class EventFinder:
                 elif dep == "nsubjpass" and v is verb:
                     for a in self._actors(c, si, verb=v):
                         ev.add(a, obj_role, si)
+                elif dep == "dobj" and v is verb and verb.lemma_.lower() in TOPIC_VERBS:
+                    continue  # "discussed Taiwan": what was talked about, not who talked
                 elif (
                     dep in {"dobj", "dative", "iobj"} or (dep == "oprd" and ev.cls == "call")
                 ) and v is verb:
@@ -1856,8 +1910,9 @@ class EventFinder:
         mods = [
             m.token_actor[t.i]
             for c in tok.children
-            if c.dep_ in {"compound", "poss"}
-            for t in [c, *(g for g in c.children if g.dep_ == "compound")]  # "EU member states"
+            if c.dep_ in {"compound", "poss", "amod"}
+            # "EU member states", "Russian and Ukrainian delegations"
+            for t in [c, *(g for g in c.children if g.dep_ == "compound"), *c.conjuncts]
             if t.i in m.token_actor
         ]
         if mods and (
@@ -2000,6 +2055,12 @@ class EventFinder:
             if state is not None and state.key not in takers:
                 ev.add(state, Role.TARGET, si)
             return
+
+    def _agreeing(self, verb: Token) -> bool:
+        """Whether a verb is an agreement ('agreed to a ceasefire in talks in Jeddah': who
+        agreed took part in the talks)."""
+        trig = self._trigger(verb)
+        return trig is not None and trig.cls in {"agreement", "ceasefire"}
 
     def _place_owner(self, tok: Token) -> list[ActorMention]:
         """The state of the place a noun names ("Kyiv"), names inside it ("Abha airport") or
@@ -2998,6 +3059,11 @@ def _compares(tok: Token) -> bool:
         t.tag_ == "JJS" or t.lower_ in {"first", "last", "only"} or t.ent_type_ == "ORDINAL"
         for t in words
     )
+
+
+def _failed(verb: Token) -> bool:
+    """'failed to reach', 'could not agree' is handled by status; 'failed to' here."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"fail"}
 
 
 def _in_relative_clause(tok: Token, top: Token) -> bool:
