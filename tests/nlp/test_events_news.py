@@ -670,3 +670,17 @@ def test_agreeing_to_a_ceasefire_in_talks_makes_the_parties_of_both(nlp) -> None
     for word in ("ceasefire", "talks"):
         assert "group:rsf" in one(evs, word)["roles"], evs
     assert one(evs, "talks")["roles"]["state:SAU"] == "mediator"
+
+
+def test_trading_accusations_is_mutual_and_demanded_acts_are_proposed(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(nlp, "Russia and Ukraine traded accusations over the shelling on Monday.")
+    assert one(evs, "accusations")["roles"] == {"state:RUS": "source", "state:UKR": "source"}
+    evs = events_of(
+        nlp, "The General Assembly voted on Wednesday to demand that Russia withdraw its troops."
+    )
+    assert one(evs, "withdraw")["status"] == "proposed"
+
+
+def test_nato_allies_are_nato(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(nlp, "NATO allies agreed on Tuesday to send more troops to the eastern flank.")
+    assert one(evs, "agreed")["roles"] == {"igo:nato": "participant"}

@@ -302,3 +302,14 @@ def test_places_of_ports_countries_and_cities(nlp) -> None:  # type: ignore[no-u
     assert where["19occurred"] == "Odesa"  # "the port of Odesa"
     assert where["04planned"] == "Tunisia"  # a country when no city is named
     assert where["08occurred"] == "Geneva"  # the city wins over "In Libya"
+
+
+def test_labels_name_a_host_and_family_names_first(nlp) -> None:  # type: ignore[no-untyped-def]
+    art = Article(
+        id="t-labels",
+        published=date(2017, 4, 7),
+        text="President Donald Trump hosted Chinese President Xi Jinping in Florida on Thursday.",
+    )
+    g = graph_of(nlp, art)
+    (visit,) = [e for e in events(g, "04") if e["event_type"] == "043"]
+    assert visit["label"].endswith("visit by Xi, hosted by Trump"), visit["label"]

@@ -128,6 +128,8 @@ LIGHT_VERBS = {
     "widen",
     "prolong",
     "intensify",
+    "trade",
+    "exchange",
 }
 # Verbs whose subject is an event noun and that report its occurrence: "the talks ended".
 OCCURRENCE_VERBS = {
@@ -251,8 +253,6 @@ MILITARY_WORDS = {
 DRAW_VERBS = {"prompt", "draw", "trigger", "spark", "provoke", "attract", "elicit", "earn"}
 # Verbs whose object is a topic: "the two leaders discussed Taiwan".
 TOPIC_VERBS = {"discuss", "debate", "consider", "review", "examine", "address", "raise"}
-# Nouns that measure out an event: "a round of talks", "two days of negotiations".
-SPAN_NOUNS = {"round", "day", "week", "month", "series", "session", "hour", "year"}
 # What talks are called, for "suspended talks" (CAMEO 164, halt negotiations).
 TALK_NOUNS = {"talk", "negotiation", "dialogue", "mediation", "consultation", "process"}
 # What is exchanged in a fight: "exchanged fire", "exchanged artillery fire".
@@ -391,7 +391,9 @@ DIRECTED_CLASSES = {"investigate", "attack", "sanction", "coerce", "assault", "a
 AID_VERBS = {"deliver", "send", "provide", "give", "pledge", "ship", "airlift", "approve"}
 AID_VERBS |= {"allocate", "announce", "promise", "offer", "donate", "supply", "grant"}
 # classes whose nouns news uses to point back at acts already told ("the attacks")
-REFERRING_CLASSES = {"attack", "statement", "reject", "meeting", "criticize", "sanction"}
+REFERRING_CLASSES = {
+    "attack", "statement", "reject", "meeting", "criticize", "sanction", "accuse",
+}  # fmt: skip
 # nouns that count or measure meetings: "several rounds of talks", "two days of talks"
 ROUND_NOUNS = {"round", "series", "day", "week", "month", "session", "sitting"}
 # nouns for armed men, and the words that tie them to whom they fight for
@@ -1240,7 +1242,7 @@ class EventFinder:
             trig.cls == "meeting"
             and tok.dep_ == "pobj"
             and tok.head.lower_ == "of"
-            and gov.lemma_.lower() in SPAN_NOUNS
+            and gov.lemma_.lower() in ROUND_NOUNS
             and gov.dep_ == "pobj"
             and gov.head.lower_ in {"after", "during"}
             and gov.head.head.pos_ in {"VERB", "AUX"}
@@ -1301,7 +1303,7 @@ class EventFinder:
         if (
             tok.dep_ == "pobj"
             and head.lower_ == "of"
-            and head.head.lemma_.lower() in SPAN_NOUNS
+            and head.head.lemma_.lower() in ROUND_NOUNS
             and head.head.dep_ in {"dobj", "nsubjpass", "attr"}
             and head.head.head.pos_ in {"VERB", "AUX"}
         ):
@@ -1770,6 +1772,8 @@ class EventFinder:
             "press",
         }:
             return EventStatus.PROPOSED  # "called on Japan to withdraw"
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in {"demand", "insist", "urge", "ask"}:
+            return EventStatus.PROPOSED  # "demanded that Russia withdraw its troops"
         if any(
             c.dep_ == "mark" and c.lower_ in {"if", "unless"} for t in chain for c in t.children
         ):
@@ -1915,6 +1919,13 @@ class EventFinder:
             for t in [c, *(g for g in c.children if g.dep_ == "compound"), *c.conjuncts]
             if t.i in m.token_actor
         ]
+        if lemma == "ally":  # "NATO allies"; not "the government's main ally"
+            mods = [
+                m.token_actor[c.i]
+                for c in tok.children
+                if c.dep_ == "compound" and c.i in m.token_actor
+            ]
+            return [a for a in mods if a.actor_type == ActorType.IGO]
         if mods and (
             lemma in {"side", "delegation", "camp", "leadership", "state", "member"}
             or (lemma in GOVERNMENT_NOUNS and any(a.actor_type == ActorType.STATE for a in mods))

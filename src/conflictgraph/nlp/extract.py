@@ -406,7 +406,7 @@ class _Builder:
         names: list[str] = []
         for p in core or e.participants:
             a = p.actor
-            short = _surname(a.label) if a.actor_type == ActorType.PERSON else a.label
+            short = _short(a)
             if short not in names:
                 names.append(short)
         phrase = e.phrase
@@ -415,6 +415,14 @@ class _Builder:
         directed = {p.role for p in core} & {Role.SOURCE, Role.SPEAKER, Role.TARGET}
         if len(names) == 2 and not directed:
             phrase = f"{names[0]}–{names[1]} {phrase}"
+        elif names and directed and e.cameo == "043":
+            # CAMEO 043 "host a visit": the source hosts, the target visits
+            hosts = [_short(p.actor) for p in core if p.role in {Role.SOURCE, Role.HOST}]
+            guests = [_short(p.actor) for p in core if p.role == Role.TARGET]
+            if guests:
+                phrase = f"{phrase} by {', '.join(dict.fromkeys(guests))}"
+            if hosts:
+                phrase = f"{phrase}, hosted by {', '.join(dict.fromkeys(hosts))}"
         elif names and directed:
             src = [
                 n for p in core if p.role in {Role.SOURCE, Role.SPEAKER} for n in [_short(p.actor)]
@@ -435,15 +443,22 @@ class _Builder:
 
 
 def _short(a: ActorMention) -> str:
-    return _surname(a.label) if a.actor_type == ActorType.PERSON else a.label
+    return _surname(a.label, a.affiliation) if a.actor_type == ActorType.PERSON else a.label
+
+
+# States whose people's names put the family name first: "Xi Jinping" is Xi, "Moon Jae-in" Moon.
+_FAMILY_FIRST = {"state:CHN", "state:TWN", "state:KOR", "state:PRK", "state:VNM"}
 
 
 _PARTICLES = {"de", "al", "van", "von", "la", "el", "bin", "ibn", "abu", "da", "di", "du", "le"}
 
 
-def _surname(name: str) -> str:
-    """'Staffan de Mistura' -> 'de Mistura', 'Sergei Lavrov' -> 'Lavrov'."""
+def _surname(name: str, affiliation: str | None = None) -> str:
+    """'Staffan de Mistura' -> 'de Mistura', 'Sergei Lavrov' -> 'Lavrov', 'Xi Jinping' (of
+    China) -> 'Xi'."""
     words = name.split()
+    if affiliation in _FAMILY_FIRST and len(words) > 1:
+        return words[0]
     for i, w in enumerate(words[1:], start=1):
         if w.lower() in _PARTICLES:
             return " ".join(words[i:])
