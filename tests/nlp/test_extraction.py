@@ -313,3 +313,20 @@ def test_labels_name_a_host_and_family_names_first(nlp) -> None:  # type: ignore
     g = graph_of(nlp, art)
     (visit,) = [e for e in events(g, "04") if e["event_type"] == "043"]
     assert visit["label"].endswith("visit by Xi, hosted by Trump"), visit["label"]
+
+
+def test_what_a_document_says_is_the_document_s(nlp) -> None:  # type: ignore[no-untyped-def]
+    art = Article(
+        id="t-document",
+        published=date(2017, 1, 24),
+        text=(
+            "Kazakh Foreign Minister Kairat Abdrakhmanov read out the final statement on Tuesday. "
+            "It reaffirmed the unity of Syria and said a settlement should be reached on the "
+            "basis of UN Security Council Resolution 2254."
+        ),
+    )
+    g = graph_of(nlp, art)
+    (res,) = g.nodes_of_kind("resolution")
+    refs = [s for s, t, d in g.g.edges(data=True) if d["relation"] == "references"]
+    assert [g.g.nodes[s]["label"] for s in refs] == ["Final statement by Abdrakhmanov"]
+    assert res["code"] == "UNSC 2254"

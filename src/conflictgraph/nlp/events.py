@@ -1495,6 +1495,8 @@ class EventFinder:
         if low in CAPTURE_VERBS:
             self._capture_roles(ev, tok, si)
         if not ev.participants:
+            if cls == "statement":
+                self._document_speaks(tok, si)
             return None
         if cls == "statement":
             speakers = {p.actor.key for p in ev.participants if p.role != Role.TARGET}
@@ -2066,6 +2068,28 @@ class EventFinder:
             if state is not None and state.key not in takers:
                 ev.add(state, Role.TARGET, si)
             return
+
+    def _document_speaks(self, verb: Token, si: int) -> None:
+        """'Abdrakhmanov read out the final statement. It reaffirmed ... and said a settlement
+        should rest on Resolution 2254': what 'it' says is what the document just told says,
+        so this sentence's references go to that document."""
+        subj = self._clause_subject(verb) if verb.dep_ == "conj" else None
+        subj = subj or next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ != "it":
+            return
+        for i in range(len(self.events) - 1, -1, -1):
+            doc_ev = self.events[i]
+            if doc_ev.sentence < si - 1:
+                break
+            if (
+                doc_ev.merged_into is None
+                and doc_ev.cls in {"statement", "agreement"}
+                and self.doc[doc_ev.trigger].pos_ == "NOUN"
+            ):
+                self.by_token[verb.i] = i
+                if si not in doc_ev.sentences:
+                    doc_ev.sentences.append(si)
+                return
 
     def _agreeing(self, verb: Token) -> bool:
         """Whether a verb is an agreement ('agreed to a ceasefire in talks in Jeddah': who
