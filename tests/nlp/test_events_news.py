@@ -684,3 +684,10 @@ def test_trading_accusations_is_mutual_and_demanded_acts_are_proposed(nlp) -> No
 def test_nato_allies_are_nato(nlp) -> None:  # type: ignore[no-untyped-def]
     evs = events_of(nlp, "NATO allies agreed on Tuesday to send more troops to the eastern flank.")
     assert one(evs, "agreed")["roles"] == {"igo:nato": "participant"}
+
+
+def test_a_measuring_duration_does_not_block_the_publication_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(nlp, "Sudan's army and the RSF agreed to a seven-day ceasefire in Jeddah.")
+    assert one(evs, "agreed")["start"] == PUB
+    evs = events_of(nlp, "Fighting has raged in the region for years.")
+    assert all(e["start"] != PUB for e in evs), evs

@@ -2522,8 +2522,11 @@ class EventFinder:
             ev.time = min(in_sent, key=lambda x: x[0])[1].time
             ev.time_evidence, ev.time_confidence = "date:sentence", 0.6
             return
-        if any(i in self.tok_timex and i not in reported for i in range(sent.start, sent.end)):
-            return  # the sentence has time words (a duration, a vague 'recently'): no fallback
+        if any(
+            i in self.tok_timex and i not in reported and not self._measures(self.tok_timex[i])
+            for i in range(sent.start, sent.end)
+        ):
+            return  # the sentence has time words (a vague 'recently', 'for years'): no fallback
         if self.published is not None and ev.status == EventStatus.OCCURRED:
             story = self._story_day(ev)
             if story is not None:
@@ -2582,6 +2585,24 @@ class EventFinder:
             and head.i not in ev.triggers
             and head.i != ev.trigger
         )
+
+    def _measures(self, tx: TimeExpression) -> bool:
+        """A duration that measures something rather than placing the event in time: a
+        deadline ('within 72 hours'), a modifier ('a seven-day ceasefire', 'a two-day visit')
+        or a measure of another act ('after three days of talks')."""
+        if tx.type != TimexType.DURATION:
+            return False
+        if self._is_deadline(tx) or self.doc.text[
+            max(0, tx.char_start - 7) : tx.char_start
+        ].strip().lower().endswith("within"):
+            return True
+        span = self.doc.char_span(tx.char_start, tx.char_end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.dep_ in {"amod", "compound", "nmod"} or "-" in tx.text:
+            return True
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
 
     def _is_deadline(self, tx: TimeExpression) -> bool:
         """'by October 15', 'until the end of March', 'before Friday', 'no later than May':
