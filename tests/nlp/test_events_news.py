@@ -691,3 +691,17 @@ def test_a_measuring_duration_does_not_block_the_publication_day(nlp) -> None:  
     assert one(evs, "agreed")["start"] == PUB
     evs = events_of(nlp, "Fighting has raged in the region for years.")
     assert all(e["start"] != PUB for e in evs), evs
+
+
+def test_expulsions_by_different_states_stay_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp,
+        "Britain expelled 23 Russian diplomats on March 14. On Monday Washington ordered 60 "
+        "Russians it described as intelligence officers to leave. Canada and Ukraine announced "
+        "expulsions the same day.",
+        published=date(2018, 3, 27),
+    )
+    ordered = one(evs, "ordered")
+    assert ordered["roles"] == {"state:USA": "source", "state:RUS": "target"}
+    assert ordered["start"] == date(2018, 3, 26)
+    assert one(evs, "expulsions")["roles"] == {"state:CAN": "source", "state:UKR": "source"}

@@ -904,6 +904,11 @@ class EventFinder:
                 c.lower_ == "out"
                 or (c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in {"leave", "depart"})
                 for c in tok.children
+            ) or any(  # "ordered 60 Russians it described as spies to leave"
+                t.dep_ in {"xcomp", "advcl", "ccomp"}
+                and t.lemma_.lower() in {"leave", "depart"}
+                and any(a.lower_ == "to" and a.dep_ == "aux" for a in t.children)
+                for t in tok.subtree
             )
             closure = obj_lemmas & {"closure", "expulsion"}
             return trig if (leave and objs) or closure else None
@@ -3019,7 +3024,14 @@ class EventFinder:
                 pass
         ka, kb = a.actor_keys(), b.actor_keys()
         # two calls or deals between different parties are different events
-        return not (a.cls in {"call", "agreement", "visit"} and ka and kb and not ka & kb)
+        if a.cls in {"call", "agreement", "visit"} and ka and kb and not ka & kb:
+            return False
+        # ... and so are two acts by different doers ("May expelled 23 diplomats ... Canada and
+        # Ukraine announced expulsions")
+        doers = {Role.SOURCE, Role.SPEAKER}
+        sa = {p.actor.key for p in a.participants if p.role in doers}
+        sb = {p.actor.key for p in b.participants if p.role in doers}
+        return not (sa and sb and not sa & sb)
 
     def _likely_place(self, ev: EventMention) -> PlaceMention | None:
         """The event's own place, or the dateline's for an event of the lead sentence."""
