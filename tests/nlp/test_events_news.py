@@ -705,3 +705,30 @@ def test_expulsions_by_different_states_stay_apart(nlp) -> None:  # type: ignore
     assert ordered["roles"] == {"state:USA": "source", "state:RUS": "target"}
     assert ordered["start"] == date(2018, 3, 26)
     assert one(evs, "expulsions")["roles"] == {"state:CAN": "source", "state:UKR": "source"}
+
+
+def test_claiming_responsibility_makes_the_claimant_the_attacker(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(
+        nlp, "Islamic State claimed responsibility for the bombing in Kabul on Tuesday."
+    )
+    assert one(evs, "bombing")["roles"] == {"group:isil": "source"}
+    evs = events_of(
+        nlp,
+        "Militants attacked an army checkpoint in Homs on Saturday, killing 30 soldiers. Hayat "
+        "Tahrir al-Sham claimed responsibility.",
+    )
+    assert one(evs, "attacked")["roles"].get("group:hts") == "source", evs
+
+
+def test_recalling_an_ambassador_and_aid_packages(nlp) -> None:  # type: ignore[no-untyped-def]
+    evs = events_of(nlp, "Serbia recalled its ambassador from Montenegro on Friday.")
+    recall = one(evs, "recalled")
+    assert recall["cameo"] == "161"
+    assert recall["roles"] == {"state:SRB": "source", "state:MNE": "target"}
+    evs = events_of(
+        nlp,
+        "The United States announced a $400 million military aid package for Ukraine on Friday.",
+    )
+    aid = one(evs, "package")
+    assert aid["cameo"] == "074"
+    assert aid["roles"] == {"state:USA": "source", "state:UKR": "target"}

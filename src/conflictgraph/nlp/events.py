@@ -825,7 +825,26 @@ class EventFinder:
             if tok.dep_ in {"nsubj", "nsubjpass"} and tok.head.lemma_.lower() in IMPACT_VERBS:
                 return Trigger(low, "NOUN", "195", "attack", True, f"{low} strike")
             return None
+        if pos == "NOUN" and low == "package":
+            # "a $400 million military aid package", "a new sanctions package"
+            words = {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod"}}
+            words |= {
+                g.lemma_.lower()
+                for c in tok.children
+                if c.dep_ in {"compound", "amod"}
+                for g in c.children
+                if g.dep_ in {"compound", "amod"}
+            }
+            if words & {"sanction", "sanctions"}:
+                return Trigger(low, "NOUN", "163", "sanction", True, "sanctions package")
+            if not words & {"aid", "assistance"}:
+                return None
+            if words & {"military", "security", "weapon", "arms", "defence", "defense"}:
+                return Trigger(low, "NOUN", "074", "aid", True, "military aid package")
+            return Trigger(low, "NOUN", "070", "aid", True, "aid package")
         if pos == "NOUN" and low in {"aid", "assistance"}:
+            if tok.dep_ == "compound" and tok.head.lemma_.lower() == "package":
+                return None  # the package carries it
             # "the EU pledged 50 million euros in aid", "delivered humanitarian aid"
             verb = next((a for a in list(tok.ancestors)[:4] if a.pos_ == "VERB"), None)
             if verb is None or verb.lemma_.lower() not in AID_VERBS:
@@ -883,6 +902,9 @@ class EventFinder:
             if "with" in preps and low == "speak":
                 return Trigger(low, "VERB", "040", "meeting", False, "talks")
             return trig if low == "talk" else None
+        if low == "recall":
+            # "Serbia recalled its ambassador from Montenegro": CAMEO 161
+            return trig if obj_lemmas & DIPLOMAT_NOUNS else None
         if low == "freeze":
             # "agreed to freeze the assets of Putin": sanctions (CAMEO 163)
             return trig if obj_lemmas & {"asset", "fund", "account", "property"} else None
@@ -1229,7 +1251,10 @@ class EventFinder:
                     if p.dep_ == "pobj":
                         for a in self._actors(p, si):
                             ev.add(a, role, si)
-            elif c.dep_ == "prep" and c.lower_ in {"on", "against"} and trig.directed:
+            elif c.dep_ == "prep" and (
+                (c.lower_ in {"on", "against"} and trig.directed)
+                or (c.lower_ in {"for", "to"} and trig.cls == "aid")  # "aid for Ukraine"
+            ):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         for a in self._actors(p, si):
@@ -1361,7 +1386,7 @@ class EventFinder:
                 return None  # the appeal verb is the event; this one is only wished for
             elif (
                 (vlemma in COMMUNICATION or (vtrig is not None and vtrig.cls == "statement"))
-                and ev.cls not in {"statement", "meeting", "call"}
+                and ev.cls not in {"statement", "meeting", "call", "aid", "sanction"}
                 and (vlemma not in LIGHT_VERBS or vlemma in {"announce", "declare"})
                 and (ev.definite or ev.participants)
                 and any(c.dep_ == "nsubj" for c in verb.children)
@@ -1623,6 +1648,8 @@ class EventFinder:
                         role = Role.TARGET if (directed and prep == "with") else Role.PARTICIPANT
                     elif prep in {"to", "on", "against", "at", "into"} and directed:
                         role = Role.TARGET
+                    elif prep == "from" and ev.cameo == "161":
+                        role = Role.TARGET  # "recalled its ambassador from Montenegro"
                     elif prep == "by" and passive:
                         role = subj_role
                     if role is None:
@@ -1631,6 +1658,8 @@ class EventFinder:
                         if p.dep_ != "pobj":
                             continue
                         found = self._actors(p, si)
+                        if not found and prep == "from" and ev.cameo == "161":
+                            found = self._place_owner(p)  # "recalled its envoy from Belgrade"
                         if not found and ev.cls == "attack" and role == Role.TARGET:
                             # "at two Saudi oil plants", "on Israeli positions": their owner
                             found = [
@@ -1670,6 +1699,13 @@ class EventFinder:
         """'restored ties with Iran', 'condemned an attack by Japanese soldiers': the parties
         named on the object noun take part (as targets of a directed event)."""
         for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ == "from" and ev.cameo == "161":
+                # "recalled its ambassador from Montenegro": the state it is recalled from
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        for a in self._actors(p, si) or self._place_owner(p):
+                            ev.add(a, Role.TARGET, si)
+                continue
             if c.dep_ != "prep" or c.lower_ not in {"with", "between", "by", "among"}:
                 continue
             role = Role.TARGET if directed else Role.PARTICIPANT
@@ -2276,6 +2312,53 @@ class EventFinder:
                 ):
                     # "opened an investigation", "hosted a signing": who does it, not a host
                     role = Role.SOURCE if ev_at.cls in DIRECTED_CLASSES else Role.PARTICIPANT
+            elif (
+                lemma == "claim"
+                and tok.pos_ == "VERB"
+                and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() == "responsibility" for c in tok.children
+                )
+            ):
+                # "Islamic State claimed responsibility for the bombing": the claimant did it
+                acts = [
+                    p
+                    for c in tok.children
+                    if c.dep_ == "dobj"
+                    for g in c.children
+                    if g.dep_ == "prep" and g.lower_ == "for"
+                    for p in g.children
+                    if p.dep_ == "pobj"
+                ]
+                acts += [
+                    p
+                    for g in tok.children
+                    if g.dep_ == "prep" and g.lower_ == "for"
+                    for p in g.children
+                    if p.dep_ == "pobj"
+                ]
+                told = [self._event_at(act) for act in acts]
+                if not acts:  # "... killed dozens. Hayat Tahrir al-Sham claimed responsibility."
+                    told = [
+                        next(
+                            (
+                                e
+                                for e in reversed(self.events)
+                                if e.merged_into is None
+                                and e.cls == "attack"
+                                and si - 1 <= e.sentence <= si
+                            ),
+                            None,
+                        )
+                    ]
+                for ev in told:
+                    if ev is None or ev.cls != "attack":
+                        continue
+                    for c in tok.children:
+                        for a in self._actors(c, si, verb=tok) if c.dep_ == "nsubj" else []:
+                            ev.add(a, Role.SOURCE, si)
+                    if si not in ev.sentences:
+                        ev.sentences.append(si)
+                continue
             elif lemma == "play" and tok.pos_ == "VERB":
                 # "played intermediary roles at the talks", "played a mediating role in the deal"
                 for c in tok.children:
