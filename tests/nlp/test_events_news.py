@@ -732,3 +732,14 @@ def test_recalling_an_ambassador_and_aid_packages(nlp) -> None:  # type: ignore[
     aid = one(evs, "package")
     assert aid["cameo"] == "074"
     assert aid["roles"] == {"state:USA": "source", "state:UKR": "target"}
+
+
+def test_a_strike_on_a_site_takes_its_place(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A US air strike hit a hospital in Kunduz on Saturday, killing 42 people."
+    ((_, doc),) = list(annotate(nlp, [Article(id="t", text=text, published=PUB)]))
+    (strike,) = [ev for ev in doc._.cg_events if doc[ev.trigger].lower_ == "strike"]
+    assert strike.place is not None and strike.place.key.endswith("kunduz")
+    assert {p.actor.key: p.role.value for p in strike.participants} == {
+        "state:USA": "source",
+        "state:AFG": "target",
+    }

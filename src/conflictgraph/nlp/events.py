@@ -1623,7 +1623,7 @@ class EventFinder:
                             for a in self._actors(g, si, modifier=True)
                         ]
                         if not found and ev.cls == "attack":
-                            found = self._place_owner(c)  # "shelled the town of Ras al-Ain"
+                            found = self._place_owner(c, ev)  # "shelled the town of Ras al-Ain"
                         if not found and ev.cls == "sanction":
                             found = [  # "froze the assets of Putin and Lavrov"
                                 a
@@ -1669,7 +1669,7 @@ class EventFinder:
                                 for a in self._actors(g, si, modifier=True)
                             ]
                             if not found:  # "into Kyiv", "at Abha airport in Saudi Arabia"
-                                found = self._place_owner(p)
+                                found = self._place_owner(p, ev)
                         for a in found:
                             ev.add(a, role, si)
 
@@ -2083,9 +2083,7 @@ class EventFinder:
         for h in hit:
             found = self._actors(h, si)
             if not found:
-                place = self.m.token_place.get(h.i)
-                state = self._state_mention(place.iso3, h) if place and place.iso3 else None
-                found = [state] if state is not None else []
+                found = self._place_owner(h, ev)  # "hit central Kyiv", "a hospital in Kunduz"
             for a in found:
                 if a.key not in sources:
                     ev.add(a, Role.TARGET, si)
@@ -2138,9 +2136,10 @@ class EventFinder:
         trig = self._trigger(verb)
         return trig is not None and trig.cls in {"agreement", "ceasefire"}
 
-    def _place_owner(self, tok: Token) -> list[ActorMention]:
+    def _place_owner(self, tok: Token, ev: EventMention | None = None) -> list[ActorMention]:
         """The state of the place a noun names ("Kyiv"), names inside it ("Abha airport") or
-        puts it in ("a base in southern Syria"): what an attack there hits."""
+        puts it in ("a base in southern Syria"): what an attack there hits. An attack with no
+        place yet takes that place ("hit a hospital in Kunduz")."""
         if any(c.dep_ == "poss" for c in tok.children):
             return []  # "stormed its embassy in Tehran": the owner is someone else
         near = [tok]
@@ -2156,6 +2155,8 @@ class EventFinder:
         for t in near:
             place = self.m.token_place.get(t.i)
             if place is not None and place.iso3:
+                if ev is not None and ev.place is None:
+                    ev.place = place
                 state = self._state_mention(place.iso3, t)
                 return [state] if state is not None else []
             a = self.m.token_actor.get(t.i)
