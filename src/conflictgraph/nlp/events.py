@@ -3214,8 +3214,9 @@ def _compares(tok: Token) -> bool:
 
 
 def _failed(verb: Token) -> bool:
-    """'failed to reach', 'could not agree' is handled by status; 'failed to' here."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"fail"}
+    """'failed to reach an agreement': tried, not done ('could not agree' is a negation,
+    which the status handles)."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail"
 
 
 def _in_relative_clause(tok: Token, top: Token) -> bool:
