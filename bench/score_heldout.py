@@ -518,6 +518,7 @@ class EventResult:
     people: PRF = field(default_factory=PRF)  # participants ignoring the role
     date_exact: Rate = field(default_factory=Rate)
     location: Rate = field(default_factory=Rate)
+    unplaced: Rate = field(default_factory=Rate)  # no place where the gold names none
     status: Rate = field(default_factory=Rate)
     detail_errors: list[str] = field(default_factory=list)
 
@@ -655,6 +656,12 @@ def match_events(
                 res.detail_errors.append(
                     f"location of '{ge.label}': gold {want}, system {se.location_label}"
                 )
+        else:  # a place the gold does not give is a wrong place, not a free one
+            res.unplaced.add(not se.locations)
+            if se.locations:
+                res.detail_errors.append(
+                    f"location of '{ge.label}': gold none, system {se.location_label}"
+                )
         if ge.status:
             ok = (se.status or "occurred") == ge.status
             res.status.add(ok)
@@ -719,6 +726,7 @@ def report(scores: list[ArticleScore], *, brief: bool = False, out=None) -> dict
     w = out.write
     actors, events, roles, people, res_prf = PRF(), PRF(), PRF(), PRF(), PRF()
     iso3, aff, title, dates, locs, status = Rate(), Rate(), Rate(), Rate(), Rate(), Rate()
+    unplaced = Rate()
     w("Per article                         actors tp/fp/fn   events tp/fp/fn   gold ev  sys ev\n")
     for s in scores:
         a, e = s.actors.prf, s.events.prf
@@ -736,6 +744,7 @@ def report(scores: list[ArticleScore], *, brief: bool = False, out=None) -> dict
         title.merge(s.actors.title)
         dates.merge(s.events.date_exact)
         locs.merge(s.events.location)
+        unplaced.merge(s.events.unplaced)
         status.merge(s.events.status)
     w(f"\nOverall (micro-averaged over {len(scores)} articles)\n")
     w(f"  actors                 {actors.line()}\n")
@@ -747,6 +756,7 @@ def report(scores: list[ArticleScore], *, brief: bool = False, out=None) -> dict
     w(f"    participants (any role) {people.line()}\n")
     w(f"    date exact           {dates.text()}\n")
     w(f"    location             {locs.text()}\n")
+    w(f"    no place (gold none) {unplaced.text()}\n")
     w(f"    status               {status.text()}\n")
     w(f"  resolutions/accords    {res_prf.line()}\n")
     if not brief:
@@ -790,6 +800,7 @@ def report(scores: list[ArticleScore], *, brief: bool = False, out=None) -> dict
         "title": vars(title),
         "date_exact": vars(dates),
         "location": vars(locs),
+        "unplaced": vars(unplaced),
         "status": vars(status),
         "resolutions": vars(res_prf),
         "per_article": {
