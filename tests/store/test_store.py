@@ -278,6 +278,7 @@ def test_in_memory_follows_the_store_after_an_add(
 ) -> None:
     with Store.open(tmp_path / "db", create=True, in_memory=True) as db:
         db.add_extractions(exs[:1])
+        assert db.engine().memory is None  # an add or export does not make the copy
         before = [r["label"] for r in records(db.sparql(_LABELS_QUERY))]
         db.add_extractions(exs[1:])
         after = [r["label"] for r in records(db.sparql(_LABELS_QUERY))]

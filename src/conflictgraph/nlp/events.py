@@ -229,6 +229,11 @@ PROPOSAL_NOUNS = {
     "list",
 }
 RELATION_NOUNS = {"tie", "ties", "relation", "relations", "contact", "contacts"}
+# Verbs that are events only about relations ("restored ties", "cut ties"), not "cut aid".
+TIE_VERBS = {
+    "restore", "renew", "resume", "normalize", "normalise", "establish",
+    "sever", "cut", "break", "suspend", "downgrade",
+}  # fmt: skip
 # Acts a party voices, whose "from X" names who: "protests from Pakistan".
 VOICED_CLASSES = {
     "protest", "criticize", "accuse", "threaten", "appeal", "demand", "reject", "support",
@@ -934,7 +939,7 @@ class EventFinder:
             )
             closure = obj_lemmas & {"closure", "expulsion"}
             return trig if (leave and objs) or closure else None
-        if trig.cls in {"cooperation", "sanction"} and low != "sanction":
+        if low in TIE_VERBS:
             # "restored ties with", "severed relations with": only about relations
             return trig if obj_lemmas & RELATION_NOUNS else None
         if low == "fire":
@@ -2323,16 +2328,8 @@ class EventFinder:
                 # "Islamic State claimed responsibility for the bombing": the claimant did it
                 acts = [
                     p
-                    for c in tok.children
-                    if c.dep_ == "dobj"
-                    for g in c.children
-                    if g.dep_ == "prep" and g.lower_ == "for"
-                    for p in g.children
-                    if p.dep_ == "pobj"
-                ]
-                acts += [
-                    p
-                    for g in tok.children
+                    for h in (tok, *(c for c in tok.children if c.dep_ == "dobj"))
+                    for g in h.children
                     if g.dep_ == "prep" and g.lower_ == "for"
                     for p in g.children
                     if p.dep_ == "pobj"
@@ -2681,9 +2678,7 @@ class EventFinder:
         or a measure of another act ('after three days of talks')."""
         if tx.type != TimexType.DURATION:
             return False
-        if self._is_deadline(tx) or self.doc.text[
-            max(0, tx.char_start - 7) : tx.char_start
-        ].strip().lower().endswith("within"):
+        if self._is_deadline(tx):  # DEADLINE_PREPS holds "within"
             return True
         span = self.doc.char_span(tx.char_start, tx.char_end, alignment_mode="expand")
         if span is None:

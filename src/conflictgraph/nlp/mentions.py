@@ -1116,7 +1116,8 @@ class MentionFinder:
                     or (len(span) >= 2 and self._has_title_left(span, words))
                 ):
                     candidates.append(span)
-        candidates = self._not_common_words(doc, candidates)
+        lower_words = {t.text for t in self._tokens if t.text.islower()}
+        candidates = self._not_common_words(doc, candidates, lower_words)
         # Full names first, so that "Zarif" can be resolved to "Mohammad Javad Zarif".
         full: dict[str, ActorMention] = {}
         last_title: str | None = None
@@ -1188,7 +1189,6 @@ class MentionFinder:
             parts = p.label.split()
             if len(parts) > 1 and parts[0] not in surnames:
                 firsts.setdefault(parts[0], []).append(p)
-        lower_words = {t.text for t in self._tokens if t.text.islower()} if firsts else set()
         for tok in self._tokens:
             if tok.i in m.token_actor or not tok.text[:1].isupper():
                 continue
@@ -1264,12 +1264,11 @@ class MentionFinder:
                 a.title = term.office
             a.wikidata = a.wikidata or term.wikidata
 
-    def _not_common_words(self, doc: Doc, candidates: list[Span]) -> list[Span]:
+    def _not_common_words(self, doc: Doc, candidates: list[Span], lower: set[str]) -> list[Span]:
         """Drop one-word 'names' that open a sentence and that the article also writes in
         lower case ("Missiles struck ..." after "Russian missiles"): a common noun the NER
         took for a person, unless a full name in the article ends with it or it is the
         surname of someone in office then ("May said ...")."""
-        lower = {t.text for t in self._tokens if t.text.islower()}
         surnames = {s[-1].text for s in candidates if len(s) > 1}
         on = doc._.cg_published if Doc.has_extension("cg_published") else None
         return [

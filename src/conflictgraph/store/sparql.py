@@ -356,18 +356,19 @@ class SparqlEngine:
         self.ox = store
         self.writable = writable
         self.memory: ox.Store | None = None
+        self.in_memory = False  # mirror on the first query that can use the copy
 
     @classmethod
     def open(cls, path: Path, *, in_memory: bool = False) -> SparqlEngine:
-        """Open an on-disk store read-only; with ``in_memory``, also :meth:`mirror` it."""
+        """Open an on-disk store read-only; with ``in_memory``, the first default-graph query
+        makes the in-memory copy (:meth:`mirror`), so exports and backups never pay for it."""
         try:
             engine = cls(ox.Store.read_only(str(path)))
         except OSError as exc:
             raise StoreError(
                 f"{path}: cannot open the RDF store ({exc})", code=STORE_DAMAGED
             ) from exc
-        if in_memory:
-            engine.mirror()
+        engine.in_memory = in_memory
         return engine
 
     def mirror(self) -> None:
@@ -388,8 +389,10 @@ class SparqlEngine:
 
     def _target(self, query: str) -> ox.Store:
         """The store that answers ``query``: the in-memory copy unless it reads named graphs."""
-        if self.memory is None or reads_named_graphs(query):
+        if not (self.in_memory or self.memory is not None) or reads_named_graphs(query):
             return self.ox
+        self.mirror()
+        assert self.memory is not None
         return self.memory
 
     @classmethod

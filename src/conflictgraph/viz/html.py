@@ -246,8 +246,9 @@ class _Ids(list):  # type: ignore[type-arg]
         return item in self._set
 
 
-def _options(net: Network, big: bool, sizes: list[float]) -> dict[str, Any]:
-    """pyvis's options with physics off, straight edges and our look."""
+def _options(net: Network, big: bool, fonts: tuple[float, float, float]) -> dict[str, Any]:
+    """pyvis's options with physics off, straight edges and our look; ``fonts`` is
+    :func:`label_fonts` of the node sizes (their range and the largest label font)."""
     options: dict[str, Any] = json.loads(net.options.to_json())
     options["configure"] = {"enabled": False}
     options["physics"] = {"enabled": False}
@@ -276,12 +277,12 @@ def _options(net: Network, big: bool, sizes: list[float]) -> dict[str, Any]:
         # ``value`` carries our size; vis maps it onto [min, max] (our own range: unchanged) and
         # scales labels with it, so zoomed out only the busy nodes keep a legible label.
         "scaling": {
-            "min": min(sizes, default=10.0),
-            "max": max(sizes, default=10.0),
+            "min": fonts[0],
+            "max": fonts[1],
             "label": {
                 "enabled": True,
                 "min": 12,
-                "max": label_fonts(sizes)[2],
+                "max": fonts[2],
                 "maxVisible": 22,
                 "drawThreshold": 6,
             },
@@ -454,7 +455,7 @@ def graph_payload(g: nx.MultiDiGraph) -> dict[str, Any]:
         "version": 1,
         "nodes": nodes,
         "edges": edges,
-        "options": _options(net, big=len(ids) >= BIG_GRAPH, sizes=list(sizes.values())),
+        "options": _options(net, big=len(ids) >= BIG_GRAPH, fonts=fonts),
         "info": attrs,
         "facets": facets,
         "when": [
